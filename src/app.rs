@@ -1,0 +1,383 @@
+//! The run: discover files, resolve settings per file, lint in parallel, render, and choose
+//! the exit code. Errors on one file are reported and the run goes on.
+
+use std::collections::HashMap;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+use rayon::prelude::*;
+
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, OutputFormat, RulesArgs};
+use crate::data::DataError;
+use crate::document::decode;
+use crate::render::{self, FileReport, HumanOptions, Summary};
+use crate::rules;
+use crate::settings::{Overrides, Settings, find_config};
+
+/// Exit code: no error-level diagnostics.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: lint failures.
+pub const EXIT_LINT: u8 = 1;
+/// Exit code: the tool could not do its job.
+pub const EXIT_TOOL: u8 = 2;
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_TOOL } else { EXIT_OK });
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_OK),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_TOOL)
+        }
+    }
+}
+
+/// Runs a parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> io::Result<u8> {
+    match cli.command {
+        Some(Command::Check(args)) => check(args),
+        Some(Command::Rules(args)) => list_rules(&args),
+        Some(Command::Explain(args)) => explain(&args),
+        None => check(cli.check),
+    }
+}
+
+/// A report to lint.
+enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+/// Where each file's settings come from.
+struct Resolver {
+    fixed: Option<Arc<Settings>>,
+    overrides: Overrides,
+    /// Config file per folder (None: no config up to the repository root).
+    dirs: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: HashMap<PathBuf, Result<Arc<Settings>, DataError>>,
+    defaults: Option<Arc<Settings>>,
+}
+
+impl Resolver {
+    fn settings_for(&mut self, file: &Path) -> Result<Arc<Settings>, DataError> {
+        if let Some(s) = &self.fixed {
+            return Ok(s.clone());
+        }
+        let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
+        let config = self.dirs.entry(dir.clone()).or_insert_with(|| find_config(&dir)).clone();
+        match config {
+            None => {
+                if self.defaults.is_none() {
+                    self.defaults = Some(Arc::new(Settings::without_config(&self.overrides)?));
+                }
+                Ok(self.defaults.clone().expect("defaults were just set"))
+            }
+            Some(path) => self
+                .loaded
+                .entry(path.clone())
+                .or_insert_with(|| load_config(&path, &self.overrides).map(Arc::new))
+                .clone(),
+        }
+    }
+}
+
+fn load_config(path: &Path, overrides: &Overrides) -> Result<Settings, DataError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        DataError::new(&path.display().to_string(), "", None, format!("cannot read config file: {e}"))
+    })?;
+    Settings::from_config_text(path, &text, overrides)
+}
+
+/// Collects tool errors (exit 2) while the run goes on.
+#[derive(Default)]
+struct Problems {
+    count: usize,
+    reported_configs: Vec<String>,
+}
+
+impl Problems {
+    fn error(&mut self, message: impl std::fmt::Display) {
+        self.count += 1;
+        eprintln!("error: {message}");
+    }
+
+    fn config(&mut self, e: &DataError) {
+        self.count += 1;
+        let key = e.to_string();
+        if self.reported_configs.contains(&key) {
+            return;
+        }
+        self.reported_configs.push(key);
+        eprintln!("{:?}", e.report());
+    }
+}
+
+fn check(args: CheckArgs) -> io::Result<u8> {
+    let mut problems = Problems::default();
+    let overrides = Overrides { select: args.select.clone(), ignore: args.ignore.clone(), today: args.today };
+    for sel in overrides.select.iter().flatten().chain(&overrides.ignore) {
+        if !crate::settings::selector_is_known(sel, &[]) {
+            problems.error(format!("unknown rule or prefix '{sel}' (see `ccr-lint rules`)"));
+            return Ok(EXIT_TOOL);
+        }
+    }
+    let fixed = if let Some(path) = &args.config {
+        match load_config(path, &overrides) {
+            Ok(s) => Some(Arc::new(s)),
+            Err(e) => {
+                problems.config(&e);
+                return Ok(EXIT_TOOL);
+            }
+        }
+    } else if args.no_config {
+        match Settings::without_config(&overrides) {
+            Ok(s) => Some(Arc::new(s)),
+            Err(e) => {
+                problems.config(&e);
+                return Ok(EXIT_TOOL);
+            }
+        }
+    } else {
+        None
+    };
+    let mut resolver = Resolver { fixed, overrides, dirs: HashMap::new(), loaded: HashMap::new(), defaults: None };
+
+    // Discover.
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let mut jobs: Vec<(Input, String, Arc<Settings>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for path in &paths {
+        if path.as_os_str() == "-" {
+            let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
+            let for_config = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("stdin.md"));
+            match resolver.settings_for(&for_config) {
+                Ok(s) => jobs.push((Input::Stdin, name.display().to_string(), s)),
+                Err(e) => problems.config(&e),
+            }
+            continue;
+        }
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                problems.error(format!("{}: {}", path.display(), io_reason(&e)));
+                continue;
+            }
+        };
+        let files = if meta.is_dir() {
+            let found = walk(path, &mut problems);
+            if found.is_empty() {
+                problems.error(format!("{}: no reports (*.md) found in this folder", path.display()));
+            }
+            found.into_iter().map(|f| (f, false)).collect()
+        } else {
+            vec![(path.clone(), true)]
+        };
+        for (file, explicit) in files {
+            match resolver.settings_for(&file) {
+                Ok(settings) => {
+                    if (explicit || settings.accepts_walked(&std::path::absolute(&file).unwrap_or(file.clone())))
+                        && seen.insert(file.clone())
+                    {
+                        jobs.push((Input::File(file.clone()), display(&file), settings));
+                    }
+                }
+                Err(e) => problems.config(&e),
+            }
+        }
+    }
+
+    // Read standard input up front; it cannot be read in parallel.
+    let mut stdin_text = None;
+    if jobs.iter().any(|(i, ..)| matches!(i, Input::Stdin)) {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes)?;
+        stdin_text = Some(bytes);
+    }
+
+    // Lint in parallel; output order is sorted by path below.
+    let results: Vec<Result<FileReport, String>> = jobs
+        .par_iter()
+        .map(|(input, shown, settings)| {
+            let (bytes, path) = match input {
+                Input::Stdin => (stdin_text.clone().unwrap_or_default(), args.stdin_filename.as_deref()),
+                Input::File(p) => match std::fs::read(p) {
+                    Ok(b) => (b, Some(p.as_path())),
+                    Err(e) => return Err(format!("{shown}: {}", io_reason(&e))),
+                },
+            };
+            let source = decode(bytes).map_err(|e| format!("{shown} {e}"))?;
+            let diagnostics = crate::lint_path(&source, path, settings);
+            Ok(FileReport { path: shown.clone(), source, diagnostics })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(msg) => problems.error(msg),
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+
+    // Render.
+    let summary = Summary::of(&files);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.statistics {
+        render::statistics(&mut out, &files, args.format == OutputFormat::Json)?;
+    } else {
+        match args.format {
+            OutputFormat::Human => {
+                let opts = HumanOptions { color: use_color(args.color), width: terminal_width() };
+                render::human(&mut out, &files, &opts)?;
+                if !args.quiet {
+                    writeln!(out, "{}", summary.line())?;
+                }
+            }
+            OutputFormat::Concise => {
+                render::concise(&mut out, &files)?;
+                if !args.quiet {
+                    writeln!(out, "{}", summary.line())?;
+                }
+            }
+            OutputFormat::Json => render::json(&mut out, &files)?,
+        }
+    }
+    out.flush()?;
+
+    if problems.count > 0 {
+        return Ok(EXIT_TOOL);
+    }
+    let too_many_warnings = (args.deny_warnings && summary.warnings > 0)
+        || args.max_warnings.is_some_and(|max| summary.warnings > max);
+    Ok(if summary.errors > 0 || too_many_warnings { EXIT_LINT } else { EXIT_OK })
+}
+
+/// Markdown files under `dir`, honouring .gitignore (also outside a git repository), sorted.
+fn walk(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let walker = ignore::WalkBuilder::new(dir).follow_links(true).require_git(false).build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let is_file = e.file_type().is_some_and(|t| t.is_file());
+                let is_md = e
+                    .path()
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"));
+                if is_file && is_md {
+                    out.push(e.into_path());
+                }
+            }
+            Err(e) => problems.error(walk_reason(&e)),
+        }
+    }
+    out.sort();
+    out
+}
+
+fn walk_reason(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { path, err } => format!("{}: {}", path.display(), walk_reason(err)),
+        ignore::Error::WithDepth { err, .. } => walk_reason(err),
+        ignore::Error::Loop { ancestor, child } => {
+            format!("{}: symbolic link loop back to {}; not followed", child.display(), ancestor.display())
+        }
+        ignore::Error::Io(io) => io_reason(io),
+        other => other.to_string(),
+    }
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn display(path: &Path) -> String {
+    let s = path.display().to_string();
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 40).unwrap_or(100)
+}
+
+fn list_rules(args: &RulesArgs) -> io::Result<u8> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        ListFormat::Json => {
+            let list: Vec<_> = rules::all()
+                .map(|m| {
+                    serde_json::json!({
+                        "code": m.code,
+                        "name": m.name,
+                        "severity": m.severity.as_str(),
+                        "fix": m.fix.as_str(),
+                        "summary": m.summary,
+                        "documentation": m.documentation(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &list)?;
+            writeln!(out)?;
+        }
+        ListFormat::Text => {
+            writeln!(out, "{:<7}  {:<28}  {:<8}  {:<12}  SUMMARY", "CODE", "NAME", "SEVERITY", "FIX")?;
+            for m in rules::all() {
+                writeln!(
+                    out,
+                    "{:<7}  {:<28}  {:<8}  {:<12}  {}",
+                    m.code,
+                    m.name,
+                    m.severity.as_str(),
+                    m.fix.as_str(),
+                    m.summary
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn explain(args: &ExplainArgs) -> io::Result<u8> {
+    let Some(meta) = rules::find(&args.rule) else {
+        eprintln!("error: unknown rule '{}' (see `ccr-lint rules`)", args.rule);
+        return Ok(EXIT_TOOL);
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    writeln!(out, "# {} {}\n", meta.code, meta.name)?;
+    writeln!(out, "{}\n", meta.summary)?;
+    writeln!(out, "Default severity: {}. Fix: {}.\n", meta.severity, meta.fix.as_str())?;
+    write!(out, "{}", meta.documentation())?;
+    out.flush()?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,283 @@
+//! The parsed document: one pulldown-cmark pass (`build.rs`) producing headings, sections,
+//! blocks, list items, tables, links, comments and prose runs, all with byte spans into the
+//! original source; the typed report view over it (`report.rs`); line index; dates.
+
+mod build;
+pub mod lines;
+pub mod report;
+pub mod source;
+
+use std::ops::Range;
+
+pub use build::parser_options;
+pub use lines::{LineCol, LineIndex};
+pub use report::Report;
+pub use source::{SourceError, decode};
+
+/// Everything the rules need from the Markdown, built in one pass.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The whole original source (including a BOM, if any).
+    pub source: &'a str,
+    /// Byte length of the UTF-8 BOM at the start (0 or 3).
+    pub bom: usize,
+    pub front_matter: Option<Range<usize>>,
+    pub headings: Vec<Heading>,
+    /// One per heading, in document order (`sections[i].heading == i`).
+    pub sections: Vec<Section>,
+    pub blocks: Vec<Block>,
+    pub items: Vec<ListItem>,
+    pub tables: Vec<Table>,
+    pub links: Vec<Link>,
+    pub comments: Vec<Comment>,
+    /// Inline HTML tags outside code (e.g. `<insert client name>`), by span.
+    pub inline_html: Vec<Range<usize>>,
+    /// Prose runs in document order; each is one paragraph, heading, list item line or table cell.
+    pub prose: Vec<Prose>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    /// The whole heading, markers included.
+    pub span: Range<usize>,
+    /// The heading's text as rendered (inline markup removed).
+    pub text: String,
+    /// Where the text sits in the source when it is one plain run (no inline markup,
+    /// escapes or entities): the range a rename can safely replace.
+    pub plain_text_span: Option<Range<usize>>,
+    pub prose: Option<usize>,
+}
+
+/// A heading and everything up to the next heading of the same or a higher level.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub heading: usize,
+    pub level: u8,
+    /// Heading start to section end.
+    pub span: Range<usize>,
+    /// After the heading to section end (includes sub-sections).
+    pub body: Range<usize>,
+    /// Index of the enclosing section, if any.
+    pub parent: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    List,
+    Table,
+    CodeBlock,
+    BlockQuote,
+    Html,
+    ThematicBreak,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Range<usize>,
+    /// 0 for blocks at the top level, more inside lists and quotes.
+    pub depth: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct ListItem {
+    /// The whole item, including nested lists.
+    pub span: Range<usize>,
+    /// 0 for a top-level item.
+    pub depth: usize,
+    pub parent: Option<usize>,
+    pub ordered: bool,
+    /// `Some(checked)` for a task-list item.
+    pub task: Option<bool>,
+    /// Prose runs that belong to this item directly (not to nested items).
+    pub prose: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub span: Range<usize>,
+    pub header: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// The cell's content, trimmed; an empty cell is an empty span at its position.
+    pub span: Range<usize>,
+    pub text: String,
+    pub prose: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Inline,
+    Reference,
+    Autolink,
+    Email,
+}
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub span: Range<usize>,
+    pub text: String,
+    pub dest: String,
+    pub kind: LinkKind,
+    pub image: bool,
+}
+
+/// An HTML comment: `<!-- body -->`.
+#[derive(Debug, Clone)]
+pub struct Comment {
+    pub span: Range<usize>,
+    pub body: String,
+}
+
+/// Where a prose run sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProseContext {
+    Paragraph,
+    Heading(usize),
+    ListItem(usize),
+    TableCell { table: usize, row: Option<usize>, column: usize },
+}
+
+/// What a segment of a prose run is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegKind {
+    /// Words the author wrote: the only kind language rules look at.
+    Text,
+    /// Inline code (the text is the code's content).
+    Code,
+    /// A URL: autolink text or a bare `https://…` in text.
+    Url,
+    /// Inline HTML (the text is the tag as written).
+    Html,
+    /// A soft or hard line break (the text is `\n`).
+    Break,
+    /// Image alt text and other text that is not prose.
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Seg {
+    /// Start of this segment in [`Prose::text`].
+    pub text_start: usize,
+    pub text_len: usize,
+    /// The source bytes it comes from.
+    pub src: Range<usize>,
+    /// The text is byte-for-byte the source (so inner offsets map one to one).
+    pub verbatim: bool,
+    pub kind: SegKind,
+}
+
+/// A run of rendered text with an exact mapping back to source bytes.
+#[derive(Debug, Clone)]
+pub struct Prose {
+    pub text: String,
+    pub segs: Vec<Seg>,
+    /// First source byte to last source byte of the run.
+    pub span: Range<usize>,
+    pub context: ProseContext,
+}
+
+impl Prose {
+    /// Maps a byte range of [`Prose::text`] to source bytes. `None` when an end falls inside
+    /// a segment that is not a verbatim copy of its source (an entity, an escape, a code span).
+    pub fn to_source(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let start = self.map_offset(range.start, false)?;
+        let end = self.map_offset(range.end, true)?;
+        (start <= end).then_some(start..end)
+    }
+
+    fn map_offset(&self, offset: usize, is_end: bool) -> Option<usize> {
+        // The segment containing `offset` (for an end, the one it closes).
+        let idx = self.segs.partition_point(|s| {
+            if is_end { s.text_start + s.text_len < offset } else { s.text_start + s.text_len <= offset }
+        });
+        let seg = self.segs.get(idx).or_else(|| if is_end { None } else { self.segs.last() })?;
+        let inner = offset.checked_sub(seg.text_start)?;
+        if inner == 0 {
+            return Some(seg.src.start);
+        }
+        if inner == seg.text_len {
+            return Some(seg.src.end);
+        }
+        if seg.verbatim && inner < seg.text_len {
+            return Some(seg.src.start + inner);
+        }
+        None
+    }
+
+    /// Whether the whole text range lies in segments of kind `Text` (or line breaks between them).
+    pub fn is_plain(&self, range: Range<usize>) -> bool {
+        let first = self.segs.partition_point(|s| s.text_start + s.text_len <= range.start);
+        self.segs[first.min(self.segs.len())..]
+            .iter()
+            .take_while(|s| s.text_start < range.end.max(range.start + 1))
+            .all(|s| matches!(s.kind, SegKind::Text | SegKind::Break))
+    }
+
+    /// Ranges in [`Prose::text`] of the words in `Text` segments (runs of non-space
+    /// characters containing a letter or digit), for word counts.
+    pub fn word_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.segs.iter().filter(|s| s.kind == SegKind::Text).flat_map(move |s| {
+            let seg = &self.text[s.text_start..s.text_start + s.text_len];
+            seg.split(char::is_whitespace)
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .map(move |w| {
+                    let start = s.text_start + (w.as_ptr() as usize - seg.as_ptr() as usize);
+                    start..start + w.len()
+                })
+        })
+    }
+}
+
+impl<'a> Document<'a> {
+    /// Parses `source` (already decoded; may start with a BOM). Never panics.
+    pub fn parse(source: &'a str) -> Self {
+        build::build(source)
+    }
+
+    /// The line ending the file uses (from its first line break).
+    pub fn newline(&self) -> &'static str {
+        match self.source.find('\n') {
+            Some(i) if i > 0 && self.source.as_bytes()[i - 1] == b'\r' => "\r\n",
+            _ => "\n",
+        }
+    }
+
+    /// Prose runs that start inside `range`, in order.
+    pub fn prose_in(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &Prose)> {
+        let first = self.prose.partition_point(|p| p.span.start < range.start);
+        self.prose[first..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, p)| p.span.start < range.end)
+            .map(move |(i, p)| (first + i, p))
+    }
+
+    /// Blocks that start inside `range`.
+    pub fn blocks_in(&self, range: Range<usize>) -> impl Iterator<Item = &Block> {
+        let first = self.blocks.partition_point(|b| b.span.start < range.start);
+        self.blocks[first..].iter().take_while(move |b| b.span.start < range.end)
+    }
+
+    /// The text of a list item's own prose runs, joined by line breaks.
+    pub fn item_text(&self, item: usize) -> String {
+        let mut out = String::new();
+        for (n, &p) in self.items[item].prose.iter().enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
+            out.push_str(&self.prose[p].text);
+        }
+        out
+    }
+
+    /// Where the content starts (after a BOM and front matter).
+    pub fn content_start(&self) -> usize {
+        self.front_matter.as_ref().map_or(self.bom, |fm| fm.end)
+    }
+}

@@ -1,0 +1,7 @@
+//! The `ccr-lint` binary: parse arguments, run, map the result to an exit code.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    ccr_lint::app::main()
+}

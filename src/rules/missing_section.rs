@@ -1,0 +1,91 @@
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+
+use super::{Context, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// That every required section of the report is present: Executive Summary, Client
+    /// Details, Time Period, Interaction Log, Action Items, Issues and Resolutions and Next
+    /// Steps (errors), and Attachments (a warning). A heading counts when it is the canonical
+    /// name or one of its aliases (`rules/sections.toml`, plus `[sections]` in the config).
+    ///
+    /// ## Why
+    /// A reader (the client, a manager, whoever takes over the account) expects every report
+    /// to answer the same questions in the same places. A missing section is usually a
+    /// forgotten one, not an empty period.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Action Items
+    /// - [ ] Send the revised proposal — Owner: Jane Doe — Due: June 20, 2024
+    ///
+    /// ## Attachments
+    /// ```
+    /// reports that *Issues and Resolutions* and *Next Steps* are missing, pointing where
+    /// each belongs in the recommended order.
+    ///
+    /// ## Fix safety
+    /// Unsafe: inserts the heading (at the level the other sections use) and a `TODO` line
+    /// at the section's place in the recommended order. It adds scaffolding the author must
+    /// fill in, so it runs only with `--fix --unsafe-fixes`.
+    pub struct MissingSection {
+        code: "CCR101",
+        name: "missing-section",
+        severity: Error,
+        fix: Unsafe,
+        summary: "A required section is missing",
+    }
+}
+
+impl Rule for MissingSection {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let set = &cx.settings.data.sections;
+        let level = usize::from(cx.report.section_level.unwrap_or(2));
+        let nl = cx.doc.newline();
+        for (kind, def) in set.sections.iter().enumerate() {
+            let Some(severity) = def.required.severity() else { continue };
+            if cx.report.first(kind).is_some() {
+                continue;
+            }
+            let at = insertion_point(cx, kind);
+            let before = &cx.doc.source[..at];
+            let prefix = if at == 0 || before.ends_with("\n\n") || before.ends_with("\n\r\n") {
+                String::new()
+            } else if before.ends_with('\n') {
+                nl.to_string()
+            } else {
+                format!("{nl}{nl}")
+            };
+            let suffix = if at < cx.doc.source.len() { nl } else { "" };
+            let hashes = "#".repeat(level);
+            let text = format!("{prefix}{hashes} {name}{nl}{nl}{placeholder}{nl}{suffix}", name = def.name, placeholder = def.placeholder);
+            let mut help = format!("add a `{hashes} {}` section", def.name);
+            if !def.aliases.is_empty() {
+                let shown: Vec<&str> = def.aliases.iter().take(4).map(String::as_str).collect();
+                help.push_str(&format!(" (also accepted: {})", shown.join(", ")));
+            }
+            out.push(
+                cx.diagnostic(&Self::META, at..at, format!("required section '{}' is missing", def.name))
+                    .with_severity(severity)
+                    .with_help(help)
+                    .with_fix(Fix::unsafe_(format!("insert the '{}' section", def.name), vec![Edit::insert(at, text)])),
+            );
+        }
+    }
+}
+
+/// Where a missing section goes: after the present section that precedes it in the
+/// recommended order, else before the first present section that follows it, else at the end.
+fn insertion_point(cx: &Context<'_>, kind: usize) -> usize {
+    let found = |k: usize| cx.report.first(k).map(|f| &cx.doc.sections[f.section]);
+    // After the last occurrence of the closest earlier kind (a duplicate counts).
+    let last = |k: usize| cx.report.sections.iter().rev().find(|f| f.kind == k).map(|f| &cx.doc.sections[f.section]);
+    if let Some(prev) = (0..kind).rev().find_map(last) {
+        return prev.span.end;
+    }
+    let count = cx.settings.data.sections.sections.len();
+    if let Some(next) = (kind + 1..count).find_map(found) {
+        return next.span.start;
+    }
+    cx.doc.source.len()
+}

@@ -1,0 +1,433 @@
+//! Resolved settings: built-in data plus the config file (`.ccr-lint.toml`) plus CLI flags,
+//! validated once and shared by every file linted under them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::data::sections::Requirement;
+use crate::data::{self, DataError, Placeholders, SectionSet};
+use crate::diagnostic::{RuleId, Severity};
+use crate::rules;
+
+/// Config file names, looked for in this order in each folder.
+pub const CONFIG_NAMES: [&str; 2] = [".ccr-lint.toml", "ccr-lint.toml"];
+
+/// The config file as written. Unknown keys are errors.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub include: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub rules: RulesConfig,
+    #[serde(default)]
+    pub sections: SectionsConfig,
+    #[serde(default)]
+    pub vocabulary: VocabularyConfig,
+    #[serde(default)]
+    pub dates: DatesConfig,
+    #[serde(default)]
+    pub limits: LimitsConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RulesConfig {
+    #[serde(default)]
+    pub select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub severity: BTreeMap<Spanned<String>, Severity>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SectionsConfig {
+    /// More sections files, in the format of `rules/sections.toml`.
+    #[serde(default)]
+    pub paths: Vec<Spanned<String>>,
+    /// Section ids that need not be present.
+    #[serde(default)]
+    pub optional: Vec<Spanned<String>>,
+    /// Extra accepted headings per section id.
+    #[serde(default)]
+    pub aliases: BTreeMap<Spanned<String>, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct VocabularyConfig {
+    /// More vocabulary files, in the format of `vocabulary/*.toml`.
+    #[serde(default)]
+    pub paths: Vec<Spanned<String>>,
+    /// Words and phrases never to flag (team acronyms, product names).
+    #[serde(default)]
+    pub accept: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// 03/04/2024 is March 4.
+    Mdy,
+    /// 03/04/2024 is 3 April.
+    Dmy,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DatesConfig {
+    #[serde(default)]
+    pub order: Option<DateOrder>,
+    /// Preferred output format for date rewrites, e.g. "%B %-d, %Y".
+    #[serde(default)]
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LimitsConfig {
+    #[serde(default = "default_summary_words")]
+    pub summary_words: usize,
+    #[serde(default = "default_sentence_words")]
+    pub sentence_words: usize,
+}
+
+fn default_summary_words() -> usize {
+    150
+}
+fn default_sentence_words() -> usize {
+    35
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        LimitsConfig { summary_words: default_summary_words(), sentence_words: default_sentence_words() }
+    }
+}
+
+/// Compiled data: sections, placeholder patterns.
+#[derive(Debug, Clone)]
+pub struct Data {
+    pub sections: SectionSet,
+    pub placeholders: Arc<Placeholders>,
+}
+
+/// The built-in data, compiled once per process.
+static BUILTIN: LazyLock<Result<Data, DataError>> = LazyLock::new(|| {
+    let mut sections = SectionSet::default();
+    sections.extend(data::SECTIONS.path, data::SECTIONS.text)?;
+    let (placeholders, _) = Placeholders::load(data::PLACEHOLDERS.path, data::PLACEHOLDERS.text)?;
+    Ok(Data { sections, placeholders: Arc::new(placeholders) })
+});
+
+pub fn builtin_data() -> Result<&'static Data, DataError> {
+    BUILTIN.as_ref().map_err(Clone::clone)
+}
+
+/// Which rules run, at which severity. Selectors are codes, names or code prefixes.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// `None` = everything.
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub severity: Vec<(String, Severity)>,
+}
+
+impl Selection {
+    /// Whether a rule runs. The most specific matching selector wins (an exact code or name
+    /// beats a prefix, a longer prefix beats a shorter one); on a tie, ignore wins.
+    pub fn enabled(&self, rule: &RuleId) -> bool {
+        let select = match &self.select {
+            None => Some(0),
+            Some(list) => list.iter().filter_map(|s| specificity(s, rule)).max(),
+        };
+        let ignore = self.ignore.iter().filter_map(|s| specificity(s, rule)).max();
+        match (select, ignore) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(s), Some(i)) => s > i,
+        }
+    }
+
+    /// The severity override for a rule, if any (most specific selector wins).
+    pub fn severity_for(&self, rule: &RuleId) -> Option<Severity> {
+        self.severity
+            .iter()
+            .filter_map(|(s, sev)| specificity(s, rule).map(|n| (n, *sev)))
+            .max_by_key(|(n, _)| *n)
+            .map(|(_, sev)| sev)
+    }
+}
+
+/// How specifically `selector` names `rule`: None if not at all.
+fn specificity(selector: &str, rule: &RuleId) -> Option<usize> {
+    let sel = selector.trim();
+    if sel.eq_ignore_ascii_case("ALL") {
+        return Some(1);
+    }
+    if sel.eq_ignore_ascii_case(&rule.code) || sel == rule.name {
+        return Some(usize::MAX);
+    }
+    let code = rule.code.as_bytes();
+    (sel.len() < code.len() && code[..sel.len()].eq_ignore_ascii_case(sel.as_bytes())).then_some(1 + sel.len())
+}
+
+/// Whether `selector` names at least one known rule (or could name a user rule).
+pub fn selector_is_known(selector: &str, extra_codes: &[String]) -> bool {
+    let sel = selector.trim();
+    if sel.eq_ignore_ascii_case("ALL") {
+        return true;
+    }
+    rules::all()
+        .map(|m| m.id())
+        .chain(extra_codes.iter().map(|c| RuleId { code: c.clone().into(), name: "".into() }))
+        .any(|id| specificity(sel, &id).is_some())
+}
+
+/// Everything a lint run needs for one file.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub data: Arc<Data>,
+    pub selection: Selection,
+    pub limits: LimitsConfig,
+    pub date_order: Option<DateOrder>,
+    pub date_format: Option<String>,
+    pub accept: Vec<String>,
+    /// Reference date for overdue and future-date checks.
+    pub today: jiff::civil::Date,
+    /// The config file these settings came from, if any.
+    pub config_path: Option<PathBuf>,
+    /// Folder that include/exclude globs are relative to.
+    pub root: Option<PathBuf>,
+    pub include: Option<GlobSet>,
+    pub exclude: Option<GlobSet>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let data = builtin_data().expect("built-in data files are valid: tests/data.rs checks every one");
+        Settings {
+            data: Arc::new(data.clone()),
+            selection: Selection::default(),
+            limits: LimitsConfig::default(),
+            date_order: None,
+            date_format: None,
+            accept: Vec::new(),
+            today: jiff::Zoned::now().date(),
+            config_path: None,
+            root: None,
+            include: None,
+            exclude: None,
+        }
+    }
+}
+
+/// Command-line overrides applied on top of any config file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub today: Option<jiff::civil::Date>,
+}
+
+impl Settings {
+    /// Settings from a config file's text (`path` is shown in errors and anchors relative paths).
+    pub fn from_config_text(path: &Path, text: &str, overrides: &Overrides) -> Result<Settings, DataError> {
+        let shown = path.display().to_string();
+        let config: Config = data::parse_toml(&shown, text)?;
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut settings = Settings::from_config(config, &shown, text, &root, overrides)?;
+        settings.config_path = Some(path.to_path_buf());
+        Ok(settings)
+    }
+
+    /// Settings with no config file.
+    pub fn without_config(overrides: &Overrides) -> Result<Settings, DataError> {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let mut s = Settings::from_config(Config::default(), "<defaults>", "", &cwd, overrides)?;
+        s.root = None;
+        Ok(s)
+    }
+
+    fn from_config(
+        config: Config,
+        path: &str,
+        text: &str,
+        root: &Path,
+        overrides: &Overrides,
+    ) -> Result<Settings, DataError> {
+        let mut settings = Settings::default();
+        let err = |span: std::ops::Range<usize>, msg: String| DataError::new(path, text, Some(span), msg);
+
+        // Rules.
+        let check_selector = |s: &Spanned<String>| {
+            if selector_is_known(s.get_ref(), &[]) {
+                Ok(s.get_ref().clone())
+            } else {
+                Err(err(s.span(), format!("unknown rule or prefix '{}'", s.get_ref()))
+                    .with_help("use a code (CCR101), a name (missing-section) or a prefix (CCR1); `ccr-lint rules` lists them"))
+            }
+        };
+        let select = match &config.rules.select {
+            Some(list) => Some(list.iter().map(check_selector).collect::<Result<Vec<_>, _>>()?),
+            None => None,
+        };
+        let ignore = config.rules.ignore.iter().map(check_selector).collect::<Result<Vec<_>, _>>()?;
+        let mut severity = Vec::new();
+        for (key, sev) in &config.rules.severity {
+            severity.push((check_selector(key)?, *sev));
+        }
+        settings.selection = Selection { select, ignore, severity };
+        if let Some(sel) = &overrides.select {
+            settings.selection.select = Some(sel.clone());
+        }
+        settings.selection.ignore.extend(overrides.ignore.iter().cloned());
+
+        // Sections.
+        let mut sections = settings.data.sections.clone();
+        for p in &config.sections.paths {
+            let file = root.join(p.get_ref());
+            let body = std::fs::read_to_string(&file)
+                .map_err(|e| err(p.span(), format!("cannot read sections file {}: {e}", file.display())))?;
+            sections.extend(&file.display().to_string(), &body)?;
+        }
+        for (id, aliases) in &config.sections.aliases {
+            if !sections.add_aliases(id.get_ref(), aliases) {
+                return Err(unknown_section(&err, id, &sections));
+            }
+        }
+        for id in &config.sections.optional {
+            if !sections.set_required(id.get_ref(), Requirement::Optional) {
+                return Err(unknown_section(&err, id, &sections));
+            }
+        }
+        settings.data = Arc::new(Data { sections, placeholders: settings.data.placeholders.clone() });
+
+        // Files.
+        settings.include = build_globs(&config.include, &err)?;
+        settings.exclude = build_globs(&config.exclude, &err)?;
+        settings.root = Some(root.to_path_buf());
+
+        settings.accept = config.vocabulary.accept.clone();
+        settings.date_order = config.dates.order;
+        settings.date_format = config.dates.format.clone();
+        settings.limits = config.limits.clone();
+        if let Some(today) = overrides.today {
+            settings.today = today;
+        }
+        Ok(settings)
+    }
+
+    /// Whether a file found by walking a folder is linted under these settings.
+    pub fn accepts_walked(&self, file: &Path) -> bool {
+        let rel = match &self.root {
+            Some(root) => file.strip_prefix(root).unwrap_or(file),
+            None => file,
+        };
+        if self.exclude.as_ref().is_some_and(|g| g.is_match(rel)) {
+            return false;
+        }
+        self.include.as_ref().is_none_or(|g| g.is_match(rel))
+    }
+}
+
+fn unknown_section(
+    err: &impl Fn(std::ops::Range<usize>, String) -> DataError,
+    id: &Spanned<String>,
+    sections: &SectionSet,
+) -> DataError {
+    let known: Vec<&str> = sections.sections.iter().map(|s| s.id.as_str()).collect();
+    err(id.span(), format!("unknown section id '{}'", id.get_ref())).with_help(format!("known ids: {}", known.join(", ")))
+}
+
+fn build_globs(
+    globs: &[Spanned<String>],
+    err: &impl Fn(std::ops::Range<usize>, String) -> DataError,
+) -> Result<Option<GlobSet>, DataError> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        let glob = Glob::new(g.get_ref()).map_err(|e| err(g.span(), format!("invalid glob: {e}")))?;
+        b.add(glob);
+    }
+    b.build().map(Some).map_err(|e| err(0..0, format!("invalid globs: {e}")))
+}
+
+/// Finds the config file for `dir`: the nearest `.ccr-lint.toml`/`ccr-lint.toml` walking up,
+/// stopping at the repository root (a folder containing `.git`).
+pub fn find_config(dir: &Path) -> Option<PathBuf> {
+    let mut cur = Some(dir);
+    while let Some(d) = cur {
+        for name in CONFIG_NAMES {
+            let candidate = d.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+        cur = d.parent();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(code: &'static str, name: &'static str) -> RuleId {
+        RuleId::new_static(code, name)
+    }
+
+    #[test]
+    fn most_specific_selector_wins() {
+        let sel = Selection { select: None, ignore: vec!["CCR1".into()], severity: vec![] };
+        assert!(!sel.enabled(&id("CCR101", "missing-section")));
+        assert!(sel.enabled(&id("CCR204", "unfilled-placeholder")));
+        let sel = Selection { select: Some(vec!["CCR101".into()]), ignore: vec!["CCR1".into()], severity: vec![] };
+        assert!(sel.enabled(&id("CCR101", "missing-section")));
+        assert!(!sel.enabled(&id("CCR102", "empty-section")));
+        let sel = Selection { select: Some(vec!["missing-section".into()]), ignore: vec![], severity: vec![] };
+        assert!(sel.enabled(&id("CCR101", "missing-section")));
+        assert!(!sel.enabled(&id("CCR204", "unfilled-placeholder")));
+    }
+
+    #[test]
+    fn unknown_config_key_is_named_with_its_line() {
+        let text = "[rules]\nselect = [\"CCR1\"]\nfrobnicate = true\n";
+        let e = Settings::from_config_text(Path::new("x/.ccr-lint.toml"), text, &Overrides::default()).unwrap_err();
+        let shown = e.to_string();
+        assert!(shown.contains("x/.ccr-lint.toml:3:1"), "{shown}");
+        assert!(shown.contains("frobnicate"), "{shown}");
+    }
+
+    #[test]
+    fn unknown_rule_selector_is_an_error() {
+        let text = "[rules]\nignore = [\"CCR999\"]\n";
+        let e = Settings::from_config_text(Path::new(".ccr-lint.toml"), text, &Overrides::default()).unwrap_err();
+        assert!(e.to_string().contains("unknown rule or prefix 'CCR999'"), "{e}");
+    }
+
+    #[test]
+    fn sections_can_be_made_optional_and_aliased() {
+        let text = "[sections]\noptional = [\"attachments\"]\n[sections.aliases]\ninteraction-log = [\"Call Notes\"]\n";
+        let s = Settings::from_config_text(Path::new(".ccr-lint.toml"), text, &Overrides::default()).unwrap();
+        let set = &s.data.sections;
+        let log = set.find("interaction-log").unwrap();
+        assert_eq!(set.match_heading("Call notes"), Some(log));
+        let att = set.find("attachments").unwrap();
+        assert_eq!(set.sections[att].required, Requirement::Optional);
+    }
+}
