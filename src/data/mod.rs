@@ -16,30 +16,61 @@ pub use placeholders::{PlaceholderFile, Placeholders};
 pub use sections::{SectionDef, SectionSet, SectionsFile};
 
 /// An error in a data or config file, pointing at the place in the TOML.
+/// Boxed: it travels through many `Result`s and is rarely built.
 #[derive(Debug, Clone)]
-pub struct DataError {
-    pub path: String,
-    pub message: String,
-    pub span: Option<Range<usize>>,
-    pub help: Option<String>,
+pub struct DataError(Box<DataErrorInner>);
+
+#[derive(Debug, Clone)]
+struct DataErrorInner {
+    path: String,
+    message: String,
+    span: Option<Range<usize>>,
+    help: Option<String>,
     src: Arc<String>,
     line_col: Option<(usize, usize)>,
 }
 
 impl DataError {
-    pub fn new(path: &str, text: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: &str,
+        text: &str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
         let src = Arc::new(text.to_string());
         let line_col = span.as_ref().map(|s| {
             let idx = crate::document::LineIndex::new(text);
             let lc = idx.line_col(text, s.start);
             (lc.line, lc.column)
         });
-        DataError { path: path.to_string(), message: message.into(), span, help: None, src, line_col }
+        DataError(Box::new(DataErrorInner {
+            path: path.to_string(),
+            message: message.into(),
+            span,
+            help: None,
+            src,
+            line_col,
+        }))
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.0.help = Some(help.into());
         self
+    }
+
+    /// The file the error is in, as shown.
+    pub fn path(&self) -> &str {
+        &self.0.path
+    }
+
+    /// What is wrong, without the location.
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// Where in the file (bytes), when known.
+    pub fn span(&self) -> Option<Range<usize>> {
+        self.0.span.clone()
     }
 
     fn from_toml(path: &str, text: &str, err: &toml::de::Error) -> Self {
@@ -49,9 +80,10 @@ impl DataError {
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line_col {
-            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.path, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
+        let e = &self.0;
+        match e.line_col {
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", e.path, e.message),
+            None => write!(f, "{}: {}", e.path, e.message),
         }
     }
 }
@@ -63,21 +95,27 @@ impl miette::Diagnostic for DataError {
         Some(Box::new("ccr-lint::config"))
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.0
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.src as &dyn SourceCode)
+        Some(&self.0.src as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.span.clone()?;
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.message.clone()), span))))
+        let span = self.0.span.clone()?;
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(self.0.message.clone()),
+            span,
+        ))))
     }
 }
 
 impl DataError {
     /// A miette report with the file's text attached, for rendering.
     pub fn report(&self) -> miette::Report {
-        let named = NamedSource::new(&self.path, self.src.as_str().to_string());
+        let named = NamedSource::new(&self.0.path, self.0.src.as_str().to_string());
         miette::Report::new(self.clone()).with_source_code(named)
     }
 }
@@ -93,6 +131,11 @@ pub struct Embedded {
     pub text: &'static str,
 }
 
-pub const SECTIONS: Embedded = Embedded { path: "rules/sections.toml", text: include_str!("../../rules/sections.toml") };
-pub const PLACEHOLDERS: Embedded =
-    Embedded { path: "rules/placeholders.toml", text: include_str!("../../rules/placeholders.toml") };
+pub const SECTIONS: Embedded = Embedded {
+    path: "rules/sections.toml",
+    text: include_str!("../../rules/sections.toml"),
+};
+pub const PLACEHOLDERS: Embedded = Embedded {
+    path: "rules/placeholders.toml",
+    text: include_str!("../../rules/placeholders.toml"),
+};
