@@ -16,7 +16,10 @@ fn ccr() -> Command {
 
 fn lint_file(dir: &Path, name: &str, text: &[u8]) -> assert_cmd::assert::Assert {
     fs::write(dir.join(name), text).expect("write");
-    ccr().current_dir(dir).args([name, "--format", "json", "--no-config"]).assert()
+    ccr()
+        .current_dir(dir)
+        .args([name, "--format", "json", "--no-config"])
+        .assert()
 }
 
 fn no_panic(a: assert_cmd::assert::Assert) -> assert_cmd::assert::Assert {
@@ -46,13 +49,18 @@ fn ten_thousand_nested_lists_and_quotes() {
     // Ten thousand list levels on one line ("- - - … item"), and as indented lines up to the
     // depth indentation allows before it turns into code.
     let lists = format!("{}item\n", "- ".repeat(10_000));
-    no_panic(lint_file(dir.path(), "inline-lists.md", lists.as_bytes())).code(predicate::in_iter([0, 1]));
-    let lists: String = (0..10_000).map(|i| format!("{}- level {i}\n", "  ".repeat(i % 500))).collect();
+    no_panic(lint_file(dir.path(), "inline-lists.md", lists.as_bytes()))
+        .code(predicate::in_iter([0, 1]));
+    let lists: String = (0..10_000)
+        .map(|i| format!("{}- level {i}\n", "  ".repeat(i % 500)))
+        .collect();
     no_panic(lint_file(dir.path(), "lists.md", lists.as_bytes())).code(predicate::in_iter([0, 1]));
     let quotes = format!("{} deep\n", "> ".repeat(10_000));
-    no_panic(lint_file(dir.path(), "quotes.md", quotes.as_bytes())).code(predicate::in_iter([0, 1]));
+    no_panic(lint_file(dir.path(), "quotes.md", quotes.as_bytes()))
+        .code(predicate::in_iter([0, 1]));
     let emphasis = format!("{}x{}\n", "*_".repeat(20_000), "_*".repeat(20_000));
-    no_panic(lint_file(dir.path(), "emph.md", emphasis.as_bytes())).code(predicate::in_iter([0, 1]));
+    no_panic(lint_file(dir.path(), "emph.md", emphasis.as_bytes()))
+        .code(predicate::in_iter([0, 1]));
 }
 
 #[test]
@@ -67,7 +75,9 @@ fn nul_bytes_are_refused_as_binary() {
     let dir = tempfile::tempdir().expect("tmp");
     lint_file(dir.path(), "zeros.md", &[0u8; 4096])
         .code(2)
-        .stderr(predicate::str::contains("zeros.md looks like a binary file (NUL byte at byte offset 0)"));
+        .stderr(predicate::str::contains(
+            "zeros.md looks like a binary file (NUL byte at byte offset 0)",
+        ));
 }
 
 #[test]
@@ -75,7 +85,9 @@ fn invalid_utf8_names_the_byte_offset() {
     let dir = tempfile::tempdir().expect("tmp");
     lint_file(dir.path(), "bad.md", b"# Report\n\nCaf\xc3 au lait\n")
         .code(2)
-        .stderr(predicate::str::contains("bad.md is not valid UTF-8 (invalid byte at byte offset 13)"));
+        .stderr(predicate::str::contains(
+            "bad.md is not valid UTF-8 (invalid byte at byte offset 13)",
+        ));
 }
 
 #[test]
@@ -84,9 +96,13 @@ fn empty_file_and_front_matter_only_are_linted() {
     no_panic(lint_file(dir.path(), "empty.md", b""))
         .code(1)
         .stdout(predicate::str::contains("\"code\": \"CCR101\""));
-    no_panic(lint_file(dir.path(), "fm.md", b"---\ntitle: June report\nclient: Acme\n---\n"))
-        .code(1)
-        .stdout(predicate::str::contains("\"code\": \"CCR106\""));
+    no_panic(lint_file(
+        dir.path(),
+        "fm.md",
+        b"---\ntitle: June report\nclient: Acme\n---\n",
+    ))
+    .code(1)
+    .stdout(predicate::str::contains("\"code\": \"CCR106\""));
     no_panic(lint_file(dir.path(), "bom.md", b"\xef\xbb\xbf")).code(1);
     no_panic(lint_file(dir.path(), "nonl.md", b"# Report")).code(1);
 }
@@ -99,17 +115,27 @@ fn directory_symlink_loop_is_reported_and_the_walk_goes_on() {
     fs::create_dir_all(reports.join("team")).expect("mkdir");
     fs::write(reports.join("team/june.md"), "# Report\n\n[Client Name]\n").expect("write");
     std::os::unix::fs::symlink("..", reports.join("team/loop")).expect("symlink");
-    no_panic(ccr().current_dir(dir.path()).args(["reports", "--format", "concise", "--no-config"]).assert())
-        .code(2)
-        .stderr(predicate::str::contains("symbolic link loop"))
-        .stdout(predicate::str::contains("team/june.md"));
+    no_panic(
+        ccr()
+            .current_dir(dir.path())
+            .args(["reports", "--format", "concise", "--no-config"])
+            .assert(),
+    )
+    .code(2)
+    .stderr(predicate::str::contains("symbolic link loop"))
+    .stdout(predicate::str::contains("team/june.md"));
 }
 
 #[test]
 #[ignore = "large: run in release by .ci/run"]
 fn table_with_100_000_rows() {
     let dir = tempfile::tempdir().expect("tmp");
-    no_panic(lint_file(dir.path(), "table.md", report_with_entries(100_000).as_bytes())).code(predicate::in_iter([0, 1]));
+    no_panic(lint_file(
+        dir.path(),
+        "table.md",
+        report_with_entries(100_000).as_bytes(),
+    ))
+    .code(predicate::in_iter([0, 1]));
 }
 
 #[test]

@@ -53,6 +53,10 @@ impl ProseBuf {
             self.text.push_str(text);
             return;
         }
+        if self.segs.capacity() == 0 {
+            // Most runs are one segment: don't pay for the default four.
+            self.segs.reserve_exact(1);
+        }
         self.segs.push(Seg {
             text_start: self.text.len(),
             text_len: text.len(),
@@ -88,13 +92,15 @@ pub(super) fn build(source: &str) -> Document<'_> {
         front_matter: None,
         headings: Vec::new(),
         sections: Vec::new(),
-        blocks: Vec::new(),
+        // Reserved generously: untouched capacity costs address space, not time, and
+        // growing these by copying showed in profiles of large reports.
+        blocks: Vec::with_capacity(source.len() / 64),
         items: Vec::new(),
         tables: Vec::new(),
         links: Vec::new(),
         comments: Vec::new(),
         inline_html: Vec::new(),
-        prose: Vec::new(),
+        prose: Vec::with_capacity(source.len() / 24),
     };
     let mut b = Builder {
         doc,
