@@ -291,13 +291,13 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                 };
                 render::human(&mut out, &files, &opts)?;
                 if !args.quiet {
-                    writeln!(out, "{}", summary.line())?;
+                    writeln!(out, "{}", summary.line(problems.count))?;
                 }
             }
             OutputFormat::Concise => {
                 render::concise(&mut out, &files)?;
                 if !args.quiet {
-                    writeln!(out, "{}", summary.line())?;
+                    writeln!(out, "{}", summary.line(problems.count))?;
                 }
             }
             OutputFormat::Json => render::json(&mut out, &files)?,

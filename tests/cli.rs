@@ -489,3 +489,68 @@ fn broken_pipe_is_not_an_error() {
     let stderr = String::from_utf8_lossy(&status.stderr);
     assert!(stderr.is_empty(), "a closed pipe is not an error: {stderr}");
 }
+
+#[test]
+fn config_can_add_a_section_from_its_own_sections_file() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "style/sections.toml",
+        "[[section]]\nid = \"budget\"\nname = \"Budget\"\naliases = [\"Costs\"]\nrequired = \"error\"\n\n\
+         [[section]]\nid = \"attachments\"\nrequired = \"optional\"\n",
+    );
+    write(
+        dir.path(),
+        ".ccr-lint.toml",
+        "[sections]\npaths = [\"style/sections.toml\"]\n",
+    );
+    let text = CLEAN
+        .split("## Attachments")
+        .next()
+        .expect("fixture has attachments")
+        .to_string();
+    write(dir.path(), "r.md", &text);
+    ccr()
+        .current_dir(dir.path())
+        .args(["r.md", "--format", "concise", "--select", "CCR101"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[CCR101 missing-section] required section 'Budget' is missing",
+        ))
+        .stdout(predicate::str::contains("Attachments").not());
+    write(
+        dir.path(),
+        "r.md",
+        &format!("{text}## Costs\n\nWithin the agreed budget.\n"),
+    );
+    ccr()
+        .current_dir(dir.path())
+        .args(["r.md", "--select", "CCR101"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn a_bad_sections_file_points_at_its_own_line() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "style/sections.toml",
+        "[[section]]\nid = \"Budget Section\"\n",
+    );
+    write(
+        dir.path(),
+        ".ccr-lint.toml",
+        "[sections]\npaths = [\"style/sections.toml\"]\n",
+    );
+    write(dir.path(), "r.md", CLEAN);
+    ccr()
+        .current_dir(dir.path())
+        .args(["r.md", "--color", "never"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "sections.toml:2:6: section id must be kebab-case",
+        ));
+}

@@ -9,7 +9,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{LabeledSpan, NamedSource, SourceCode};
+use miette::{LabeledSpan, SourceCode};
 use serde::de::DeserializeOwned;
 
 pub use placeholders::{PlaceholderFile, Placeholders};
@@ -26,7 +26,7 @@ struct DataErrorInner {
     message: String,
     span: Option<Range<usize>>,
     help: Option<String>,
-    src: Arc<String>,
+    src: crate::render::Named<String, Arc<str>>,
     line_col: Option<(usize, usize)>,
 }
 
@@ -37,7 +37,10 @@ impl DataError {
         span: Option<Range<usize>>,
         message: impl Into<String>,
     ) -> Self {
-        let src = Arc::new(text.to_string());
+        let src = crate::render::Named {
+            name: path.to_string(),
+            text: Arc::from(text),
+        };
         let line_col = span.as_ref().map(|s| {
             let idx = crate::document::LineIndex::new(text);
             let lc = idx.line_col(text, s.start);
@@ -113,10 +116,9 @@ impl miette::Diagnostic for DataError {
 }
 
 impl DataError {
-    /// A miette report with the file's text attached, for rendering.
+    /// A miette report, for rendering.
     pub fn report(&self) -> miette::Report {
-        let named = NamedSource::new(&self.0.path, self.0.src.as_str().to_string());
-        miette::Report::new(self.clone()).with_source_code(named)
+        miette::Report::new(self.clone())
     }
 }
 

@@ -27,22 +27,24 @@ impl Default for HumanOptions {
     }
 }
 
-/// A file's text with its name, borrowed: no copy of the source per diagnostic.
-struct Named<'a> {
-    name: &'a str,
-    text: &'a str,
+/// A file's text with its name, for miette snippets. Borrowed in the renderer (no copy of
+/// the source per diagnostic), owned in config errors.
+#[derive(Debug, Clone)]
+pub struct Named<N, T> {
+    pub name: N,
+    pub text: T,
 }
 
-impl SourceCode for Named<'_> {
+impl<N: AsRef<str> + Send + Sync, T: AsRef<str> + Send + Sync> SourceCode for Named<N, T> {
     fn read_span<'b>(
         &'b self,
         span: &SourceSpan,
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+        let inner = self.text.as_ref().read_span(span, before, after)?;
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
+            self.name.as_ref().to_string(),
             inner.data(),
             *inner.span(),
             inner.line(),
@@ -55,7 +57,7 @@ impl SourceCode for Named<'_> {
 /// One diagnostic seen through miette's `Diagnostic` trait.
 struct Shown<'a> {
     d: &'a Diagnostic,
-    source: Named<'a>,
+    source: Named<&'a str, &'a str>,
     code: String,
     help: Option<String>,
 }

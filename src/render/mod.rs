@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::LineIndex;
 
-pub use human::HumanOptions;
+pub use human::{HumanOptions, Named};
 
 /// One linted file, ready to render.
 #[derive(Debug)]
@@ -62,8 +62,9 @@ impl Summary {
         s
     }
 
-    /// The closing line of human and concise output.
-    pub fn line(&self) -> String {
+    /// The closing line of human and concise output; `unlinted` counts inputs that could not
+    /// be linted (reported on standard error).
+    pub fn line(&self, unlinted: usize) -> String {
         let plural = |n: usize, word: &str| {
             if n == 1 {
                 format!("{n} {word}")
@@ -72,8 +73,21 @@ impl Summary {
             }
         };
         let files = plural(self.files, "file");
+        let skipped = if unlinted > 0 {
+            format!(
+                " {} could not be linted (see the errors above).",
+                plural(unlinted, "input")
+            )
+        } else {
+            String::new()
+        };
         if self.errors + self.warnings + self.infos == 0 {
-            return format!("All checks passed ({files} checked).");
+            let lead = if unlinted > 0 {
+                "No problems"
+            } else {
+                "All checks passed"
+            };
+            return format!("{lead} ({files} checked).{skipped}");
         }
         let mut line = format!(
             "Found {}, {}, {} in {files}.",
@@ -90,6 +104,7 @@ impl Summary {
                 self.unsafe_fixable
             ));
         }
+        line.push_str(&skipped);
         line
     }
 }
