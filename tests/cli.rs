@@ -130,7 +130,7 @@ fn binary_and_invalid_utf8_files_are_refused_with_the_offset() {
             "latin1.md is not valid UTF-8 (invalid byte at byte offset 5)",
         ))
         .stdout(predicate::str::contains(
-            "All checks passed (1 file checked)",
+            "No problems (1 file checked). 2 inputs could not be linted",
         ));
 }
 
