@@ -143,7 +143,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         today: args.today,
     };
     for sel in overrides.select.iter().flatten().chain(&overrides.ignore) {
-        if !crate::settings::selector_is_known(sel, &[]) {
+        if !crate::settings::cli_selector_is_plausible(sel) {
             problems.error(format!(
                 "unknown rule or prefix '{sel}' (see `ccr-lint rules`)"
             ));

@@ -11,6 +11,7 @@ pub mod document;
 pub mod render;
 pub mod rules;
 pub mod settings;
+pub mod vocab;
 
 use std::path::Path;
 
@@ -40,6 +41,7 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
             rule.check(&cx, &mut out);
         }
     }
+    vocab::check::check_user_rules(&cx, &mut out);
     out.retain(|d| settings.selection.enabled(&d.rule));
     for d in &mut out {
         if let Some(sev) = settings.selection.severity_for(&d.rule) {

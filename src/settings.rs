@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::data::sections::Requirement;
-use crate::data::{self, DataError, Placeholders, SectionSet};
+use crate::data::{self, DataError, Placeholders, SectionSet, Vocabulary};
 use crate::diagnostic::{RuleId, Severity};
 use crate::rules;
 
@@ -122,6 +122,8 @@ impl Default for LimitsConfig {
 pub struct Data {
     pub sections: SectionSet,
     pub placeholders: Arc<Placeholders>,
+    /// Vocabulary terms compiled per rule kind, plus user files and accepted terms.
+    pub vocabulary: Arc<Vocabulary>,
 }
 
 /// The built-in data, compiled once per process.
@@ -132,6 +134,7 @@ static BUILTIN: LazyLock<Result<Data, DataError>> = LazyLock::new(|| {
     Ok(Data {
         sections,
         placeholders: Arc::new(placeholders),
+        vocabulary: Arc::new(Vocabulary::builtin()?),
     })
 });
 
@@ -289,9 +292,18 @@ impl Settings {
         let err =
             |span: std::ops::Range<usize>, msg: String| DataError::new(path, text, Some(span), msg);
 
+        // Vocabulary first: its files may declare rule codes the selectors below name.
+        let extra_codes = load_vocabulary(&mut settings, &config.vocabulary, root, &err)?;
+        for sel in overrides.select.iter().flatten().chain(&overrides.ignore) {
+            if !selector_is_known(sel, &extra_codes) {
+                return Err(DataError::new(path, text, None, format!("unknown rule or prefix '{sel}' on the command line"))
+                    .with_help("`ccr-lint rules` lists the built-in rules; user rules come from `[vocabulary] paths`"));
+            }
+        }
+
         // Rules.
         let check_selector = |s: &Spanned<String>| {
-            if selector_is_known(s.get_ref(), &[]) {
+            if selector_is_known(s.get_ref(), &extra_codes) {
                 Ok(s.get_ref().clone())
             } else {
                 Err(err(s.span(), format!("unknown rule or prefix '{}'", s.get_ref()))
@@ -353,7 +365,7 @@ impl Settings {
         }
         settings.data = Arc::new(Data {
             sections,
-            placeholders: settings.data.placeholders.clone(),
+            ..(*settings.data).clone()
         });
 
         // Files.
@@ -382,6 +394,41 @@ impl Settings {
         }
         self.include.as_ref().is_none_or(|g| g.is_match(rel))
     }
+}
+
+/// Loads `[vocabulary] paths` (relative to the config's folder) and compiles `accept`;
+/// returns the codes and names of the rules the files declare.
+fn load_vocabulary(
+    settings: &mut Settings,
+    config: &VocabularyConfig,
+    root: &Path,
+    err: &impl Fn(std::ops::Range<usize>, String) -> DataError,
+) -> Result<Vec<String>, DataError> {
+    if config.paths.is_empty() && config.accept.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::with_capacity(config.paths.len());
+    for p in &config.paths {
+        let file = root.join(p.get_ref());
+        let body = std::fs::read_to_string(&file).map_err(|e| {
+            err(
+                p.span(),
+                format!("cannot read vocabulary file {}: {e}", file.display()),
+            )
+        })?;
+        files.push((file.display().to_string(), body));
+    }
+    let vocabulary = settings.data.vocabulary.extended(&files, &config.accept)?;
+    let codes = vocabulary.user_codes();
+    Arc::make_mut(&mut settings.data).vocabulary = Arc::new(vocabulary);
+    Ok(codes)
+}
+
+/// Whether a `--select`/`--ignore` value may name a rule: a built-in one, or a code or name
+/// a config's vocabulary file may declare (checked again once the config is loaded).
+pub fn cli_selector_is_plausible(selector: &str) -> bool {
+    let sel = selector.trim();
+    selector_is_known(sel, &[]) || !sel.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("CCR"))
 }
 
 fn unknown_section(

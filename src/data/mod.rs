@@ -4,6 +4,7 @@
 
 pub mod placeholders;
 pub mod sections;
+pub mod vocabulary;
 
 use std::fmt;
 use std::ops::Range;
@@ -14,6 +15,7 @@ use serde::de::DeserializeOwned;
 
 pub use placeholders::{PlaceholderFile, Placeholders};
 pub use sections::{SectionDef, SectionSet, SectionsFile};
+pub use vocabulary::Vocabulary;
 
 /// An error in a data or config file, pointing at the place in the TOML.
 /// Boxed: it travels through many `Result`s and is rarely built.

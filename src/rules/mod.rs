@@ -9,15 +9,26 @@ use crate::diagnostic::{Diagnostic, RuleId, Severity};
 use crate::document::{Document, Report};
 use crate::settings::Settings;
 
+mod contraction;
 mod duplicate_section;
+mod emotional_language;
 mod empty_section;
+mod exclamation;
+mod filler_word;
+pub mod follow_up_form;
 mod inconsistent_heading_level;
+mod informal_language;
+mod long_sentence;
 mod missing_section;
 mod missing_title;
 mod noncanonical_heading;
+mod phrase_guidance;
+mod preferred_term;
 mod section_order;
+pub mod shouting;
 mod summary_too_long;
 mod unfilled_placeholder;
+mod wordy_phrase;
 
 /// Which fix a rule can carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -157,6 +168,17 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &inconsistent_heading_level::InconsistentHeadingLevel,
     &summary_too_long::SummaryTooLong,
     &unfilled_placeholder::UnfilledPlaceholder,
+    &informal_language::InformalLanguage,
+    &contraction::Contraction,
+    &preferred_term::PreferredTerm,
+    &follow_up_form::FollowUpForm,
+    &wordy_phrase::WordyPhrase,
+    &filler_word::FillerWord,
+    &exclamation::Exclamation,
+    &shouting::Shouting,
+    &emotional_language::EmotionalLanguage,
+    &phrase_guidance::PhraseGuidance,
+    &long_sentence::LongSentence,
 ];
 
 /// Every built-in rule's metadata, in code order.

@@ -1,0 +1,533 @@
+//! `vocabulary/*.toml`: language guidance as data. Each file feeds one rule kind
+//! (`kind = "informal"`, …) or declares its own rule (`[rule] code = "ACME001"`). Every term
+//! of a kind compiles into one automaton (see `crate::vocab`), built-ins once per process,
+//! user files once per config.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{DataError, Embedded, parse_toml};
+use crate::diagnostic::{Applicability, RuleId, Severity};
+use crate::vocab::{Matcher, normalise_term};
+
+/// Which rule a vocabulary file feeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// CCR601 informal-language.
+    Informal,
+    /// CCR602 contraction.
+    Contraction,
+    /// CCR603 preferred-term.
+    PreferredTerm,
+    /// CCR605 wordy-phrase.
+    Wordy,
+    /// CCR606 filler-word.
+    Filler,
+    /// CCR609 emotional-language.
+    Emotional,
+    /// CCR610 phrase-guidance.
+    Phrase,
+    /// Accepted all-caps words for CCR608 shouting (the file holds `acronyms = [...]`).
+    Acronyms,
+}
+
+/// How safe an entry's replacement is (`Applicability` as written in data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixSafety {
+    Safe,
+    Unsafe,
+    DisplayOnly,
+}
+
+impl From<FixSafety> for Applicability {
+    fn from(f: FixSafety) -> Self {
+        match f {
+            FixSafety::Safe => Applicability::Safe,
+            FixSafety::Unsafe => Applicability::Unsafe,
+            FixSafety::DisplayOnly => Applicability::DisplayOnly,
+        }
+    }
+}
+
+/// A vocabulary file as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct VocabularyFile {
+    /// The built-in rule this file feeds. Required unless `[rule]` declares the file's own rule.
+    #[serde(default)]
+    pub kind: Option<Spanned<Kind>>,
+    /// A rule of the user's own (`code = "ACME001"`, `name = "acme-terms"`).
+    #[serde(default)]
+    pub rule: Option<UserRuleDef>,
+    /// Defaults for entries that leave them out.
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub applicability: Option<FixSafety>,
+    #[serde(default)]
+    pub key_term: Vec<KeyTerm>,
+    #[serde(default)]
+    pub purpose: Vec<Purpose>,
+    #[serde(default)]
+    pub term: Vec<TermDef>,
+    #[serde(default)]
+    pub acronyms: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct UserRuleDef {
+    pub code: Spanned<String>,
+    pub name: Spanned<String>,
+    #[serde(default = "default_user_severity")]
+    pub severity: Severity,
+}
+
+fn default_user_severity() -> Severity {
+    Severity::Warning
+}
+
+/// A key term of the report's vocabulary: shown by `ccr-lint vocabulary` and in CCR603's help.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KeyTerm {
+    pub name: String,
+    pub definition: String,
+    pub example: String,
+}
+
+/// A purpose of the report's standard phrasing: shown by `ccr-lint phrases` and in CCR610's help.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Purpose {
+    pub id: String,
+    pub title: String,
+    pub phrases: Vec<String>,
+}
+
+/// One entry: the forms it matches and what to say about them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TermDef {
+    /// Whole words or phrases, matched case-insensitively; `'` also matches `’`.
+    #[serde(rename = "match")]
+    pub forms: Vec<Spanned<String>>,
+    /// The replacement (`""` removes the words). Keeps the original's capitalisation.
+    #[serde(default)]
+    pub replace: Option<String>,
+    /// Default: the file's, else `unsafe`.
+    #[serde(default)]
+    pub applicability: Option<FixSafety>,
+    /// `{matched}` is replaced by the text found. Default: the file's.
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub help: Option<String>,
+    /// The key term this wording should become (its definition and example go into the help).
+    #[serde(default)]
+    pub key: Option<Spanned<String>>,
+    /// The standard-phrasing purpose to suggest (phrase files).
+    #[serde(default)]
+    pub purpose: Option<Spanned<String>>,
+    /// Only match at the start of a sentence (casual openers).
+    #[serde(default)]
+    pub sentence_start: bool,
+}
+
+/// `text` with `flags` (the exact texts found, in order) and/or `fixed` (the text with every
+/// replacement applied). Good text carries `flags = []`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Example {
+    pub text: String,
+    #[serde(default)]
+    pub flags: Option<Vec<String>>,
+    #[serde(default)]
+    pub fixed: Option<String>,
+}
+
+/// A compiled entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub forms: Vec<String>,
+    pub replace: Option<String>,
+    pub applicability: FixSafety,
+    pub message: String,
+    pub help: Option<String>,
+    pub key: Option<String>,
+    pub purpose: Option<String>,
+    pub sentence_start: bool,
+    /// Every form is written in capitals (`ASAP`): capitals in the text are its normal spelling.
+    pub acronym: bool,
+}
+
+/// All entries of one rule, and their automaton.
+#[derive(Debug, Clone, Default)]
+pub struct TermSet {
+    pub entries: Vec<Entry>,
+    pub matcher: Matcher,
+}
+
+impl TermSet {
+    fn build(entries: Vec<Entry>) -> Result<Self, String> {
+        let mut patterns = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            for f in &e.forms {
+                if let Some(p) = normalise_term(f) {
+                    patterns.push((p, i));
+                }
+            }
+        }
+        Ok(TermSet {
+            matcher: Matcher::new(patterns)?,
+            entries,
+        })
+    }
+}
+
+/// A rule declared by a user vocabulary file.
+#[derive(Debug, Clone)]
+pub struct UserRule {
+    pub id: RuleId,
+    pub severity: Severity,
+    pub terms: Arc<TermSet>,
+}
+
+/// Everything the vocabulary rules need, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    entries: BTreeMap<Kind, Vec<Entry>>,
+    sets: BTreeMap<Kind, Arc<TermSet>>,
+    pub key_terms: Vec<KeyTerm>,
+    pub purposes: Vec<Purpose>,
+    /// Upper-case acronyms that are not shouting.
+    pub acronyms: HashSet<String>,
+    pub user_rules: Vec<UserRule>,
+    /// `[vocabulary] accept`: text covered by one of these is never flagged.
+    pub accept: Arc<TermSet>,
+}
+
+/// The built-in vocabulary files.
+pub const BUILTIN: [Embedded; 8] = [
+    Embedded {
+        path: "vocabulary/acronyms.toml",
+        text: include_str!("../../vocabulary/acronyms.toml"),
+    },
+    Embedded {
+        path: "vocabulary/contractions.toml",
+        text: include_str!("../../vocabulary/contractions.toml"),
+    },
+    Embedded {
+        path: "vocabulary/emotional.toml",
+        text: include_str!("../../vocabulary/emotional.toml"),
+    },
+    Embedded {
+        path: "vocabulary/filler.toml",
+        text: include_str!("../../vocabulary/filler.toml"),
+    },
+    Embedded {
+        path: "vocabulary/informal.toml",
+        text: include_str!("../../vocabulary/informal.toml"),
+    },
+    Embedded {
+        path: "vocabulary/phrases.toml",
+        text: include_str!("../../vocabulary/phrases.toml"),
+    },
+    Embedded {
+        path: "vocabulary/terms.toml",
+        text: include_str!("../../vocabulary/terms.toml"),
+    },
+    Embedded {
+        path: "vocabulary/wordy.toml",
+        text: include_str!("../../vocabulary/wordy.toml"),
+    },
+];
+
+/// Parses a vocabulary file strictly (no validation against other files).
+pub fn parse_file(path: &str, text: &str) -> Result<VocabularyFile, DataError> {
+    parse_toml(path, text)
+}
+
+fn is_user_code(code: &str) -> bool {
+    let letters = code.bytes().take_while(u8::is_ascii_uppercase).count();
+    (1..=8).contains(&letters)
+        && code.len() > letters
+        && code.len() <= letters + 6
+        && code.bytes().skip(letters).all(|b| b.is_ascii_digit())
+}
+
+impl Vocabulary {
+    /// The built-in vocabulary.
+    pub fn builtin() -> Result<Vocabulary, DataError> {
+        let mut v = Vocabulary::default();
+        for f in &BUILTIN {
+            v.add_definitions(f.text);
+        }
+        for f in &BUILTIN {
+            v.add_file(f.path, f.text)?;
+        }
+        v.compile(None, &[], "vocabulary")?;
+        Ok(v)
+    }
+
+    /// This vocabulary plus user files (`(shown path, text)`) and accepted terms; only the
+    /// kinds the user files touch are recompiled.
+    pub fn extended(
+        &self,
+        files: &[(String, String)],
+        accept: &[String],
+    ) -> Result<Vocabulary, DataError> {
+        let mut v = self.clone();
+        let before: HashMap<Kind, usize> = v.entries.iter().map(|(k, e)| (*k, e.len())).collect();
+        for (_, text) in files {
+            v.add_definitions(text);
+        }
+        for (path, text) in files {
+            v.add_file(path, text)?;
+        }
+        let changed: Vec<Kind> = v
+            .entries
+            .iter()
+            .filter(|(k, e)| before.get(*k) != Some(&e.len()))
+            .map(|(k, _)| *k)
+            .collect();
+        v.compile(Some(&changed), accept, "config")?;
+        Ok(v)
+    }
+
+    /// The compiled entries of a kind.
+    pub fn terms(&self, kind: Kind) -> &TermSet {
+        static EMPTY: std::sync::LazyLock<TermSet> = std::sync::LazyLock::new(TermSet::default);
+        self.sets.get(&kind).map_or(&EMPTY, |s| s)
+    }
+
+    pub fn key_term(&self, name: &str) -> Option<&KeyTerm> {
+        self.key_terms
+            .iter()
+            .find(|k| k.name.eq_ignore_ascii_case(name))
+    }
+
+    pub fn purpose(&self, id: &str) -> Option<&Purpose> {
+        self.purposes
+            .iter()
+            .find(|p| p.id.eq_ignore_ascii_case(id) || p.title.eq_ignore_ascii_case(id))
+    }
+
+    /// Codes of the rules user files declare.
+    pub fn user_codes(&self) -> Vec<String> {
+        self.user_rules
+            .iter()
+            .flat_map(|r| [r.id.code.to_string(), r.id.name.to_string()])
+            .collect()
+    }
+
+    fn compile(
+        &mut self,
+        only: Option<&[Kind]>,
+        accept: &[String],
+        what: &str,
+    ) -> Result<(), DataError> {
+        let fail =
+            |e: String| DataError::new(what, "", None, format!("vocabulary does not compile: {e}"));
+        for (kind, entries) in &self.entries {
+            if only.is_none_or(|o| o.contains(kind)) {
+                self.sets.insert(
+                    *kind,
+                    Arc::new(TermSet::build(entries.clone()).map_err(fail)?),
+                );
+            }
+        }
+        if !accept.is_empty() {
+            let entries = accept
+                .iter()
+                .map(|a| Entry {
+                    forms: vec![a.clone()],
+                    replace: None,
+                    applicability: FixSafety::DisplayOnly,
+                    message: String::new(),
+                    help: None,
+                    key: None,
+                    purpose: None,
+                    sentence_start: false,
+                    acronym: false,
+                })
+                .collect();
+            self.accept = Arc::new(TermSet::build(entries).map_err(fail)?);
+        }
+        Ok(())
+    }
+
+    /// First pass: key terms and purposes, so entries may point at those of any file.
+    /// Parse errors are reported by [`Vocabulary::add_file`].
+    fn add_definitions(&mut self, text: &str) {
+        let Ok(file) = parse_file("", text) else {
+            return;
+        };
+        for k in file.key_term {
+            if self.key_term(&k.name).is_none() {
+                self.key_terms.push(k);
+            }
+        }
+        for p in file.purpose {
+            if self.purpose(&p.id).is_none() {
+                self.purposes.push(p);
+            }
+        }
+    }
+
+    /// Parses and validates one file and adds its entries.
+    fn add_file(&mut self, path: &str, text: &str) -> Result<(), DataError> {
+        let file = parse_file(path, text)?;
+        let err =
+            |span: std::ops::Range<usize>, msg: String| DataError::new(path, text, Some(span), msg);
+        let (kind, user) = match (&file.kind, &file.rule) {
+            (Some(k), None) => (Some(*k.get_ref()), None),
+            (None, Some(r)) => {
+                if !is_user_code(r.code.get_ref()) || r.code.get_ref().starts_with("CCR") {
+                    return Err(err(r.code.span(), format!("invalid rule code '{}'", r.code.get_ref()))
+                        .with_help("a code of your own: capital letters then digits, not starting with CCR (e.g. ACME001)"));
+                }
+                let name = r.name.get_ref();
+                if name.is_empty()
+                    || !name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    return Err(err(r.name.span(), format!("invalid rule name '{name}'"))
+                        .with_help("use kebab-case, e.g. acme-terms"));
+                }
+                let taken = crate::rules::find(r.code.get_ref()).is_some()
+                    || crate::rules::find(name).is_some()
+                    || self
+                        .user_rules
+                        .iter()
+                        .any(|u| u.id.code == *r.code.get_ref() || u.id.name == *name);
+                if taken {
+                    return Err(err(
+                        r.code.span(),
+                        format!("rule '{}' is already defined", r.code.get_ref()),
+                    ));
+                }
+                (None, Some(r))
+            }
+            (Some(k), Some(_)) => {
+                return Err(err(
+                    k.span(),
+                    "a file has either `kind` or `[rule]`, not both".into(),
+                ));
+            }
+            (None, None) => {
+                return Err(DataError::new(path, text, Some(0..0), "missing `kind` (or a `[rule]` table)")
+                    .with_help("kind = \"informal\" | \"contraction\" | \"preferred-term\" | \"wordy\" | \"filler\" | \"emotional\" | \"phrase\" | \"acronyms\""));
+            }
+        };
+
+        for a in &file.acronyms {
+            let word = a.get_ref();
+            if word.is_empty() || word.chars().any(char::is_lowercase) {
+                return Err(err(
+                    a.span(),
+                    format!("acronym '{word}' must be written in capitals"),
+                ));
+            }
+            self.acronyms.insert(word.clone());
+        }
+
+        let mut entries = Vec::with_capacity(file.term.len());
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        for t in &file.term {
+            let Some(first) = t.forms.first() else {
+                return Err(DataError::new(
+                    path,
+                    text,
+                    None,
+                    "an entry has an empty `match` list",
+                ));
+            };
+            for f in &t.forms {
+                let Some(norm) = normalise_term(f.get_ref()) else {
+                    return Err(err(f.span(), "a match form must contain a word".into()));
+                };
+                if seen.insert(norm.to_ascii_lowercase(), ()).is_some() {
+                    return Err(err(
+                        f.span(),
+                        format!("'{}' is matched by two entries", f.get_ref()),
+                    ));
+                }
+            }
+            if let Some(key) = &t.key
+                && self.key_term(key.get_ref()).is_none()
+            {
+                return Err(err(
+                    key.span(),
+                    format!("unknown key term '{}'", key.get_ref()),
+                ));
+            }
+            if let Some(p) = &t.purpose
+                && self.purpose(p.get_ref()).is_none()
+            {
+                return Err(err(p.span(), format!("unknown purpose '{}'", p.get_ref())));
+            }
+            let Some(message) = t.message.clone().or_else(|| file.message.clone()) else {
+                return Err(err(
+                    first.span(),
+                    "entry has no `message` (and the file sets no default)".into(),
+                ));
+            };
+            entries.push(Entry {
+                forms: t.forms.iter().map(|f| f.get_ref().clone()).collect(),
+                replace: t.replace.clone(),
+                applicability: t
+                    .applicability
+                    .or(file.applicability)
+                    .unwrap_or(FixSafety::Unsafe),
+                message,
+                help: t.help.clone(),
+                key: t.key.as_ref().map(|k| k.get_ref().clone()),
+                purpose: t.purpose.as_ref().map(|p| p.get_ref().clone()),
+                sentence_start: t.sentence_start,
+                acronym: t.forms.iter().all(|f| {
+                    let f = f.get_ref();
+                    f.chars().any(char::is_alphabetic) && !f.chars().any(char::is_lowercase)
+                }),
+            });
+        }
+        match (kind, user) {
+            (Some(k), _) => self.entries.entry(k).or_default().extend(entries),
+            (None, Some(r)) => {
+                let terms = TermSet::build(entries).map_err(|e| err(r.code.span(), e))?;
+                self.user_rules.push(UserRule {
+                    id: RuleId {
+                        code: r.code.get_ref().clone().into(),
+                        name: r.name.get_ref().clone().into(),
+                    },
+                    severity: r.severity,
+                    terms: Arc::new(terms),
+                });
+            }
+            (None, None) => {}
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_codes_are_letters_then_digits() {
+        assert!(is_user_code("ACME001"));
+        assert!(is_user_code("X1"));
+        assert!(!is_user_code("acme001"));
+        assert!(!is_user_code("ACME"));
+        assert!(!is_user_code("001"));
+    }
+}

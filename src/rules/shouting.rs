@@ -1,0 +1,97 @@
+use std::ops::Range;
+
+use crate::data::Vocabulary;
+use crate::diagnostic::Diagnostic;
+use crate::vocab::Tokens;
+use crate::vocab::check::ProseTokens;
+
+use super::{Context, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Words written in capitals (`URGENT`, `PLEASE NOTE`) that are not known acronyms.
+    /// Words of three letters or fewer, words with digits, the accepted all-caps words in
+    /// `vocabulary/acronyms.toml` (`GDPR`, `HTTPS`, `EBITDA`, …) and terms in
+    /// `[vocabulary] accept` are never reported. Consecutive capitalised words are one finding.
+    ///
+    /// ## Why
+    /// Capitals read as shouting; emphasis in a report comes from clear wording and structure.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// The invoice is OVERDUE and the GDPR review is pending.
+    /// ```
+    /// reports `OVERDUE`; `GDPR` is a known acronym.
+    ///
+    /// ## Fix safety
+    /// No fix: whether a word is an acronym, a name or emphasis is for the writer to decide.
+    pub struct Shouting {
+        code: "CCR608",
+        name: "shouting",
+        severity: Info,
+        fix: None,
+        summary: "Words in capitals that are not known acronyms",
+    }
+}
+
+/// Whether a word token is shouting: more than three letters, all capitals, no digits, not an acronym.
+fn is_shouted(word: &str, vocab: &Vocabulary) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 3
+        && !word.chars().any(|c| c.is_numeric())
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        && !vocab.acronyms.contains(word)
+        && !vocab
+            .acronyms
+            .contains(word.trim_end_matches(['\'', '\u{2019}', 'S']))
+}
+
+/// Runs of shouted words in `toks` (text ranges), keeping those `keep` allows.
+pub fn shouted_runs(
+    toks: &Tokens<'_>,
+    vocab: &Vocabulary,
+    keep: impl Fn(&Range<usize>) -> bool,
+) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut last_word: Option<usize> = None;
+    let mut last_shouted: Option<usize> = None;
+    for (i, t) in toks.toks.iter().enumerate() {
+        if !t.word {
+            continue;
+        }
+        if is_shouted(toks.str(i), vocab) && keep(&t.range) {
+            match runs.last_mut() {
+                Some(run) if last_shouted.is_some() && last_shouted == last_word => {
+                    run.end = t.range.end
+                }
+                _ => runs.push(t.range.clone()),
+            }
+            last_shouted = Some(i);
+        }
+        last_word = Some(i);
+    }
+    runs
+}
+
+impl Rule for Shouting {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let vocab = &cx.settings.data.vocabulary;
+        for prose in &cx.doc.prose {
+            let pt = ProseTokens::new(prose, vocab);
+            let keep = |r: &Range<usize>| prose.is_plain(r.clone()) && !pt.is_accepted(r);
+            for run in shouted_runs(&pt.toks, vocab, keep) {
+                let Some(span) = pt.verbatim_source(cx.doc.source, run.clone()) else {
+                    continue;
+                };
+                let shown = &prose.text[run];
+                out.push(
+                    cx.diagnostic(&Self::META, span, format!("'{shown}' is written in capitals"))
+                        .with_help("write it in normal case; if it is an acronym or a name, add it to `[vocabulary] accept`"),
+                );
+            }
+        }
+    }
+}

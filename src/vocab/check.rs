@@ -1,0 +1,223 @@
+//! Running a term set over a document's prose: only author-written text (never code, URLs,
+//! HTML, link destinations or front matter), minus accepted terms, mapped to exact source bytes.
+
+use std::ops::Range;
+
+use super::{Hit, TextEdit, Tokens, replacement_edit};
+use crate::data::vocabulary::{Entry, FixSafety, Kind, TermSet, Vocabulary};
+use crate::diagnostic::{Diagnostic, Edit, Fix, RuleId, Severity};
+use crate::document::Prose;
+use crate::rules::{Context, RuleMeta};
+
+/// One prose run, tokenised, with the ranges `[vocabulary] accept` covers.
+pub struct ProseTokens<'p> {
+    pub prose: &'p Prose,
+    pub toks: Tokens<'p>,
+    accepted: Vec<Range<usize>>,
+}
+
+impl<'p> ProseTokens<'p> {
+    pub fn new(prose: &'p Prose, vocab: &Vocabulary) -> Self {
+        let toks = Tokens::new(&prose.text);
+        let accepted = vocab
+            .accept
+            .matcher
+            .find(&toks)
+            .map(|h| h.range(&toks))
+            .collect();
+        ProseTokens {
+            prose,
+            toks,
+            accepted,
+        }
+    }
+
+    /// Whether `range` of the prose text is accepted by the config.
+    pub fn is_accepted(&self, range: &Range<usize>) -> bool {
+        let i = self.accepted.partition_point(|a| a.end <= range.start);
+        self.accepted.get(i).is_some_and(|a| a.start < range.end)
+    }
+
+    /// The source span of a text range when the source holds exactly that text (no markup,
+    /// escapes or entities inside), else `None`.
+    pub fn verbatim_source(&self, source: &str, range: Range<usize>) -> Option<Range<usize>> {
+        let src = self.prose.to_source(range.clone())?;
+        (source.get(src.clone())? == self.prose.text.get(range)?).then_some(src)
+    }
+
+    /// A source edit for a text edit, when it maps verbatim.
+    pub fn source_edit(&self, source: &str, edit: TextEdit) -> Option<Edit> {
+        let span = self.verbatim_source(source, edit.range)?;
+        Some(Edit::replace(span, edit.replacement))
+    }
+}
+
+/// Where a term set's findings go: a built-in rule or a user rule.
+pub struct Target<'a> {
+    pub id: RuleId,
+    pub severity: Severity,
+    pub meta: Option<&'static RuleMeta>,
+    pub terms: &'a TermSet,
+}
+
+/// Runs a built-in kind's terms for the rule `meta`.
+pub fn check_kind(
+    cx: &Context<'_>,
+    kind: Kind,
+    meta: &'static RuleMeta,
+    out: &mut Vec<Diagnostic>,
+) {
+    let vocab = &cx.settings.data.vocabulary;
+    let target = Target {
+        id: meta.id(),
+        severity: meta.severity,
+        meta: Some(meta),
+        terms: vocab.terms(kind),
+    };
+    check_terms(cx, &target, out);
+}
+
+/// Runs every rule declared by the config's vocabulary files.
+pub fn check_user_rules(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let vocab = &cx.settings.data.vocabulary;
+    for rule in &vocab.user_rules {
+        if !cx.settings.selection.enabled(&rule.id) {
+            continue;
+        }
+        let target = Target {
+            id: rule.id.clone(),
+            severity: rule.severity,
+            meta: None,
+            terms: &rule.terms,
+        };
+        check_terms(cx, &target, out);
+    }
+}
+
+/// Whole-word matches of `terms` in one tokenised prose run that a rule may report.
+pub fn hits<'a>(
+    pt: &'a ProseTokens<'_>,
+    terms: &'a TermSet,
+) -> impl Iterator<Item = (Hit, &'a Entry)> + 'a {
+    terms.matcher.find(&pt.toks).filter_map(move |hit| {
+        let entry = terms.entries.get(hit.entry)?;
+        if entry.sentence_start && !pt.toks.starts_sentence(hit.first) {
+            return None;
+        }
+        let range = hit.range(&pt.toks);
+        (pt.prose.is_plain(range.clone()) && !pt.is_accepted(&range)).then_some((hit, entry))
+    })
+}
+
+fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>) {
+    if target.terms.entries.is_empty() {
+        return;
+    }
+    let vocab = &cx.settings.data.vocabulary;
+    let source = cx.doc.source;
+    for prose in &cx.doc.prose {
+        let pt = ProseTokens::new(prose, vocab);
+        for (hit, entry) in hits(&pt, target.terms) {
+            let range = hit.range(&pt.toks);
+            let Some(span) = pt.verbatim_source(source, range.clone()) else {
+                continue;
+            };
+            let matched = &prose.text[range];
+            let mut d = Diagnostic {
+                rule: target.id.clone(),
+                severity: target.severity,
+                span,
+                message: entry.message.replace("{matched}", matched),
+                help: entry_help(vocab, entry),
+                fix: None,
+            };
+            if let Some(replace) = &entry.replace {
+                let edit = replacement_edit(&pt.toks, hit.first, hit.last, replace, entry.acronym);
+                let shown = edit.replacement.clone();
+                if let Some(edit) = pt.source_edit(source, edit) {
+                    let message = if replace.is_empty() {
+                        format!("Remove '{matched}'")
+                    } else {
+                        format!("Replace with '{shown}'")
+                    };
+                    d.fix = Some(Fix::new(entry.applicability.into(), message, vec![edit]));
+                }
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// The help for an entry: its own text, then the key term's definition and example, or the
+/// standard phrasing for its purpose.
+pub fn entry_help(vocab: &Vocabulary, entry: &Entry) -> Option<String> {
+    let mut parts: Vec<String> = entry.help.iter().cloned().collect();
+    if let Some(k) = entry.key.as_deref().and_then(|k| vocab.key_term(k)) {
+        parts.push(format!(
+            "{}: {}. Example: \u{201c}{}\u{201d}",
+            capitalise(&k.name),
+            k.definition,
+            k.example
+        ));
+    }
+    if let Some(p) = entry.purpose.as_deref().and_then(|p| vocab.purpose(p)) {
+        let phrases: Vec<String> = p
+            .phrases
+            .iter()
+            .map(|s| format!("\u{201c}{s}\u{201d}"))
+            .collect();
+        parts.push(format!(
+            "Standard phrasing ({}): {}",
+            p.title.to_lowercase(),
+            phrases.join(" · ")
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("\n"))
+}
+
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The findings of a term set in a plain text (no Markdown): `(matched, edit)` pairs, as the
+/// data files' `[[examples]]` describe them.
+pub fn find_in_text<'t>(
+    vocab: &Vocabulary,
+    terms: &TermSet,
+    text: &'t str,
+) -> Vec<(&'t str, Option<TextEdit>)> {
+    let toks = Tokens::new(text);
+    let accepted: Vec<Range<usize>> = vocab
+        .accept
+        .matcher
+        .find(&toks)
+        .map(|h| h.range(&toks))
+        .collect();
+    terms
+        .matcher
+        .find(&toks)
+        .filter_map(|hit| {
+            let entry = terms.entries.get(hit.entry)?;
+            if entry.sentence_start && !toks.starts_sentence(hit.first) {
+                return None;
+            }
+            let range = hit.range(&toks);
+            if accepted
+                .iter()
+                .any(|a| a.start < range.end && range.start < a.end)
+            {
+                return None;
+            }
+            let edit = entry
+                .replace
+                .as_deref()
+                .filter(|_| entry.applicability != FixSafety::DisplayOnly)
+                .map(|r| replacement_edit(&toks, hit.first, hit.last, r, entry.acronym));
+            Some((&text[range], edit))
+        })
+        .collect()
+}

@@ -1,0 +1,380 @@
+//! The vocabulary matching engine. A text is split into tokens once; every term of a rule
+//! kind is compiled into one Aho-Corasick automaton over a normalised token stream, so a
+//! search is one pass over the text whatever the number of terms, and only whole words match.
+
+pub mod check;
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// Marks the start and end of each token in the normalised stream. A pattern always starts
+/// with `OPEN` followed by a token character and ends with a token character followed by
+/// `CLOSE`, so it can only match at token boundaries (a literal `\x01` in the text becomes
+/// its own token, `\x01\x01\x02`, which no pattern can start inside).
+const OPEN: char = '\u{1}';
+const CLOSE: char = '\u{2}';
+
+/// A word (letters and digits, joined by inner apostrophes or hyphens: `don't`, `follow-up`)
+/// or a single other visible character (punctuation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub word: bool,
+}
+
+/// A text split into tokens, with the normalised stream the automata run over.
+#[derive(Debug)]
+pub struct Tokens<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Token>,
+    norm: String,
+    norm_starts: Vec<usize>,
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '-')
+}
+
+impl<'t> Tokens<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut toks = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                toks.push(Token {
+                    range: i..i + c.len_utf8(),
+                    word: false,
+                });
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            loop {
+                match iter.peek().copied() {
+                    Some((j, d)) if d.is_alphanumeric() => {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    }
+                    Some((j, d)) if is_joiner(d) => {
+                        // A joiner continues the word only when a letter or digit follows it.
+                        let after = text.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
+                        if after.is_some_and(char::is_alphanumeric) {
+                            iter.next();
+                            end = j + d.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            toks.push(Token {
+                range: i..end,
+                word: true,
+            });
+        }
+        let mut norm = String::with_capacity(text.len() + 2 * toks.len());
+        let mut norm_starts = Vec::with_capacity(toks.len());
+        for t in &toks {
+            norm_starts.push(norm.len());
+            norm.push(OPEN);
+            push_normalised(&mut norm, &text[t.range.clone()]);
+            norm.push(CLOSE);
+        }
+        Tokens {
+            text,
+            toks,
+            norm,
+            norm_starts,
+        }
+    }
+
+    pub fn str(&self, tok: usize) -> &'t str {
+        self.toks
+            .get(tok)
+            .and_then(|t| self.text.get(t.range.clone()))
+            .unwrap_or("")
+    }
+
+    /// Whether token `tok` starts a sentence: first in the text, or after `.`, `!`, `?` or `:`.
+    pub fn starts_sentence(&self, tok: usize) -> bool {
+        tok == 0 || matches!(self.str(tok - 1), "." | "!" | "?" | ":" | ";" | "\u{2014}")
+    }
+}
+
+fn push_normalised(out: &mut String, s: &str) {
+    for c in s.chars() {
+        out.push(if matches!(c, '\u{2019}' | '\u{2018}') {
+            '\''
+        } else {
+            c
+        });
+    }
+}
+
+/// The normalised pattern for a term (`None` if it holds no token).
+pub fn normalise_term(term: &str) -> Option<String> {
+    let t = Tokens::new(term);
+    (!t.toks.is_empty()).then_some(t.norm)
+}
+
+/// Many terms, one automaton. Each pattern carries the index of the entry it belongs to.
+#[derive(Debug, Clone, Default)]
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    entry_of: Vec<usize>,
+}
+
+/// One whole-word match: tokens `first..=last`, and which entry matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub first: usize,
+    pub last: usize,
+    pub entry: usize,
+}
+
+impl Hit {
+    pub fn range(&self, toks: &Tokens<'_>) -> Range<usize> {
+        let start = toks.toks.get(self.first).map_or(0, |t| t.range.start);
+        let end = toks.toks.get(self.last).map_or(start, |t| t.range.end);
+        start..end
+    }
+}
+
+impl Matcher {
+    /// Builds the automaton from `(normalised pattern, entry index)` pairs.
+    pub fn new(patterns: Vec<(String, usize)>) -> Result<Self, String> {
+        if patterns.is_empty() {
+            return Ok(Matcher::default());
+        }
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .map_err(|e| e.to_string())?;
+        Ok(Matcher {
+            ac: Some(ac),
+            entry_of: patterns.into_iter().map(|(_, e)| e).collect(),
+        })
+    }
+
+    /// Every whole-word match, left to right, without overlaps (the longest term wins).
+    pub fn find<'a>(&'a self, toks: &'a Tokens<'_>) -> impl Iterator<Item = Hit> + 'a {
+        self.ac.iter().flat_map(move |ac| {
+            ac.find_iter(toks.norm.as_str()).filter_map(move |m| {
+                let first = toks.norm_starts.binary_search(&m.start()).ok()?;
+                let last = toks
+                    .norm_starts
+                    .partition_point(|&s| s < m.end())
+                    .checked_sub(1)?;
+                let entry = *self.entry_of.get(m.pattern().as_usize())?;
+                Some(Hit { first, last, entry })
+            })
+        })
+    }
+}
+
+/// `replacement` in the capitalisation of `matched`: all capitals stay all capitals
+/// (`DON'T` → `DO NOT`), a capital first letter stays one (`Gonna` → `Going to`); a curly
+/// apostrophe in the original makes the replacement's apostrophes curly.
+pub fn match_case(matched: &str, replacement: &str) -> String {
+    let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
+    let mut out = if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        replacement.to_uppercase()
+    } else if letters.first().is_some_and(|c| c.is_uppercase()) {
+        let mut chars = replacement.chars();
+        match chars.next() {
+            Some(f) => f.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        replacement.to_string()
+    };
+    if matched.contains('\u{2019}') {
+        out = out.replace('\'', "\u{2019}");
+    }
+    out
+}
+
+/// An edit in the coordinates of the matched text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+/// The edit that replaces tokens `first..=last` in `toks` by `replacement`. `acronym` says
+/// the term is normally written in capitals (`ASAP`), so its capitals say nothing about the
+/// replacement's: it is capitalised only at a sentence start. An empty replacement
+/// removes the words together with one side's spacing and punctuation so that no double
+/// space, stray comma or lower-case sentence start is left behind.
+pub fn replacement_edit(
+    toks: &Tokens<'_>,
+    first: usize,
+    last: usize,
+    replacement: &str,
+    acronym: bool,
+) -> TextEdit {
+    let text = toks.text;
+    let range = {
+        let s = toks.toks.get(first).map_or(0, |t| t.range.start);
+        let e = toks.toks.get(last).map_or(s, |t| t.range.end);
+        s..e
+    };
+    let matched = &text[range.clone()];
+    if !replacement.is_empty() {
+        let replacement = if !acronym {
+            match_case(matched, replacement)
+        } else if toks.starts_sentence(first) {
+            match_case("A", replacement)
+        } else {
+            replacement.to_string()
+        };
+        return TextEdit { range, replacement };
+    }
+    let next = toks.toks.get(last + 1);
+    let prev = first.checked_sub(1).and_then(|p| toks.toks.get(p));
+    let is = |t: Option<&Token>, s: &str| t.is_some_and(|t| &text[t.range.clone()] == s);
+    let capital = matched.chars().next().is_some_and(char::is_uppercase);
+    // "Basically, we agreed" → "We agreed": remove up to the next word and capitalise it.
+    if capital && toks.starts_sentence(first) {
+        let mut n = last + 1;
+        if is(toks.toks.get(n), ",") {
+            n += 1;
+        }
+        if let Some(t) = toks.toks.get(n).filter(|t| t.word) {
+            let word = &text[t.range.clone()];
+            let mut chars = word.chars();
+            if let Some(c) = chars.next() {
+                let cap: String = c.to_uppercase().collect();
+                return TextEdit {
+                    range: range.start..t.range.start + c.len_utf8(),
+                    replacement: cap,
+                };
+            }
+        }
+    }
+    // "was, basically, fine" → "was fine"; "fine, really." → "fine."
+    if is(prev, ",") && (is(next, ",") || next.is_some_and(|t| !t.word)) {
+        let start = prev.map_or(range.start, |t| t.range.start);
+        let end = if is(next, ",") {
+            next.map_or(range.end, |t| t.range.end)
+        } else {
+            range.end
+        };
+        return TextEdit {
+            range: start..end,
+            replacement: String::new(),
+        };
+    }
+    // "We basically agreed" → "We agreed": take the spaces after the words, or before them.
+    let after = text[range.end..].len() - text[range.end..].trim_start_matches([' ', '\t']).len();
+    if after > 0 && next.is_some_and(|t| t.word) {
+        return TextEdit {
+            range: range.start..range.end + after,
+            replacement: String::new(),
+        };
+    }
+    let before =
+        text[..range.start].len() - text[..range.start].trim_end_matches([' ', '\t']).len();
+    TextEdit {
+        range: range.start - before..range.end,
+        replacement: String::new(),
+    }
+}
+
+/// Applies non-overlapping edits (sorted or not) to a text; overlapping ones are skipped.
+pub fn apply_edits(text: &str, edits: &[TextEdit]) -> String {
+    let mut edits: Vec<&TextEdit> = edits.iter().collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        if e.range.start < at {
+            continue;
+        }
+        out.push_str(text.get(at..e.range.start).unwrap_or(""));
+        out.push_str(&e.replacement);
+        at = e.range.end;
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(terms: &[&str]) -> Matcher {
+        Matcher::new(
+            terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (normalise_term(t).unwrap(), i))
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    fn found<'a>(m: &Matcher, text: &'a str) -> Vec<&'a str> {
+        let toks = Tokens::new(text);
+        m.find(&toks).map(|h| &text[h.range(&toks)]).collect()
+    }
+
+    #[test]
+    fn whole_words_only_case_insensitive_any_apostrophe() {
+        let m = matcher(&["stuff", "don't", "touch base", "in order to"]);
+        assert_eq!(found(&m, "Stuffed STUFF, stuff."), vec!["STUFF", "stuff"]);
+        assert_eq!(
+            found(&m, "We DON’T touch  base; in order, to"),
+            vec!["DON’T", "touch  base"]
+        );
+        assert_eq!(found(&m, "within order to"), Vec::<&str>::new());
+        assert_eq!(found(&m, "x in order to"), vec!["in order to"]);
+        assert_eq!(found(&m, "\u{1}stuff\u{2}"), vec!["stuff"]);
+    }
+
+    #[test]
+    fn case_is_kept() {
+        assert_eq!(match_case("Gonna", "going to"), "Going to");
+        assert_eq!(match_case("DON'T", "do not"), "DO NOT");
+        assert_eq!(match_case("don’t", "do not"), "do not");
+        assert_eq!(match_case("I'm", "I am"), "I am");
+        assert_eq!(match_case("we’ve", "we've"), "we’ve");
+    }
+
+    fn remove(text: &str, word: &str) -> String {
+        let toks = Tokens::new(text);
+        let i = toks
+            .toks
+            .iter()
+            .position(|t| &text[t.range.clone()] == word)
+            .unwrap();
+        apply_edits(text, &[replacement_edit(&toks, i, i, "", false)])
+    }
+
+    #[test]
+    fn removing_a_word_leaves_clean_text() {
+        assert_eq!(remove("We basically agreed.", "basically"), "We agreed.");
+        assert_eq!(remove("Basically, we agreed.", "Basically"), "We agreed.");
+        assert_eq!(
+            remove("It was, basically, fine.", "basically"),
+            "It was fine."
+        );
+        assert_eq!(remove("It was fine, really.", "really"), "It was fine.");
+        assert_eq!(remove("It is really.", "really"), "It is.");
+        assert_eq!(remove("really", "really"), "");
+        let toks = Tokens::new("Send it ASAP. FYI, done.");
+        assert_eq!(
+            replacement_edit(&toks, 2, 2, "as soon as possible", true).replacement,
+            "as soon as possible"
+        );
+        assert_eq!(
+            replacement_edit(&toks, 4, 4, "for your information", true).replacement,
+            "For your information"
+        );
+    }
+}
