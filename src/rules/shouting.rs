@@ -56,7 +56,6 @@ pub fn shouted_runs(
     keep: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<Range<usize>> {
     let mut runs: Vec<Range<usize>> = Vec::new();
-    let mut last_word: Option<usize> = None;
     let mut last_shouted: Option<usize> = None;
     for (i, t) in toks.toks.iter().enumerate() {
         if !t.word {
@@ -64,14 +63,12 @@ pub fn shouted_runs(
         }
         if is_shouted(toks.str(i), vocab) && keep(&t.range) {
             match runs.last_mut() {
-                Some(run) if last_shouted.is_some() && last_shouted == last_word => {
-                    run.end = t.range.end
-                }
+                // Words separated only by spaces are one finding; punctuation splits them.
+                Some(run) if last_shouted.is_some_and(|l| l + 1 == i) => run.end = t.range.end,
                 _ => runs.push(t.range.clone()),
             }
             last_shouted = Some(i);
         }
-        last_word = Some(i);
     }
     runs
 }

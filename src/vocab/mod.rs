@@ -257,10 +257,15 @@ pub fn replacement_edit(
             }
         }
     }
-    // "was, basically, fine" → "was fine"; "fine, really." → "fine."
+    // "was, basically, fine" → "was fine"; "fine, really." → "fine."; but "the data, as
+    // usual, which" → "the data, which": a comma before a clause stays.
     if is(prev, ",") && (is(next, ",") || next.is_some_and(|t| !t.word)) {
         let start = prev.map_or(range.start, |t| t.range.start);
-        let end = if is(next, ",") {
+        let clause_follows = toks.toks.get(last + 2).is_some_and(|t| {
+            let w = text[t.range.clone()].to_ascii_lowercase();
+            CLAUSE_WORDS.contains(&w.as_str())
+        });
+        let end = if is(next, ",") && !clause_follows {
             next.map_or(range.end, |t| t.range.end)
         } else {
             range.end
@@ -285,6 +290,11 @@ pub fn replacement_edit(
         replacement: String::new(),
     }
 }
+
+/// Words that open a clause after a comma (the comma stays when words before it are removed).
+const CLAUSE_WORDS: &[&str] = &[
+    "which", "who", "and", "but", "so", "because", "although", "while", "or", "where", "when",
+];
 
 /// Applies non-overlapping edits (sorted or not) to a text; overlapping ones are skipped.
 pub fn apply_edits(text: &str, edits: &[TextEdit]) -> String {
@@ -366,6 +376,10 @@ mod tests {
         );
         assert_eq!(remove("It was fine, really.", "really"), "It was fine.");
         assert_eq!(remove("It is really.", "really"), "It is.");
+        assert_eq!(
+            remove("The data, basically, which", "basically"),
+            "The data, which"
+        );
         assert_eq!(remove("really", "really"), "");
         let toks = Tokens::new("Send it ASAP. FYI, done.");
         assert_eq!(

@@ -1,0 +1,329 @@
+//! The vocabulary data files and the engine: every file's own examples, tidy and
+//! conflict-free lists, user vocabulary files through the config, and the fixed text of
+//! every vocabulary fixture (safe fixes, then safe and unsafe fixes).
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use ccr_lint::data::vocabulary::{self, BUILTIN, Kind, Vocabulary};
+use ccr_lint::settings::{Overrides, Settings};
+use ccr_lint::vocab::check::find_in_text;
+use ccr_lint::vocab::{Tokens, apply_edits, normalise_term};
+use ccr_lint::{Applicability, Diagnostic, lint};
+
+fn builtin() -> Vocabulary {
+    Vocabulary::builtin().expect("built-in vocabulary compiles")
+}
+
+#[test]
+fn every_vocabulary_file_passes_its_examples() {
+    let vocab = builtin();
+    for f in &BUILTIN {
+        let file = vocabulary::parse_file(f.path, f.text).expect("parses");
+        let kind = *file
+            .kind
+            .as_ref()
+            .expect("built-in files name their kind")
+            .get_ref();
+        assert!(
+            !file.examples.is_empty(),
+            "{} carries no [[examples]]",
+            f.path
+        );
+        for ex in &file.examples {
+            let found: Vec<(&str, Option<_>)> = if kind == Kind::Acronyms {
+                let toks = Tokens::new(&ex.text);
+                let runs = ccr_lint::rules::shouting::shouted_runs(&toks, &vocab, |_| true);
+                runs.into_iter().map(|r| (&ex.text[r], None)).collect()
+            } else {
+                find_in_text(&vocab, vocab.terms(kind), &ex.text)
+            };
+            if let Some(flags) = &ex.flags {
+                let got: Vec<&str> = found.iter().map(|(m, _)| *m).collect();
+                assert_eq!(&got, flags, "{}: text {:?}", f.path, ex.text);
+            }
+            if let Some(fixed) = &ex.fixed {
+                let edits: Vec<_> = found.into_iter().filter_map(|(_, e)| e).collect();
+                assert_eq!(
+                    &apply_edits(&ex.text, &edits),
+                    fixed,
+                    "{}: text {:?}",
+                    f.path,
+                    ex.text
+                );
+            }
+            assert!(
+                ex.flags.is_some() || ex.fixed.is_some(),
+                "{}: example {:?} checks nothing",
+                f.path,
+                ex.text
+            );
+        }
+    }
+}
+
+#[test]
+fn entries_are_sorted_and_never_matched_twice() {
+    // A form in two files (or twice in one) would be reported twice or contradict itself.
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    let mut total = 0;
+    for f in &BUILTIN {
+        let file = vocabulary::parse_file(f.path, f.text).expect("parses");
+        let firsts: Vec<String> = file
+            .term
+            .iter()
+            .map(|t| t.forms[0].get_ref().to_lowercase())
+            .collect();
+        for pair in firsts.windows(2) {
+            assert!(
+                pair[0] < pair[1],
+                "{}: '{}' must come after '{}'",
+                f.path,
+                pair[0],
+                pair[1]
+            );
+        }
+        let acronyms: Vec<&String> = file.acronyms.iter().map(|a| a.get_ref()).collect();
+        for pair in acronyms.windows(2) {
+            assert!(
+                pair[0] < pair[1],
+                "{}: acronyms out of order at '{}'",
+                f.path,
+                pair[1]
+            );
+        }
+        total += file.term.len() + file.acronyms.len();
+        for t in &file.term {
+            for form in &t.forms {
+                let key = normalise_term(form.get_ref())
+                    .expect("a word")
+                    .to_ascii_lowercase();
+                if let Some(prev) = owner.insert(key, f.path) {
+                    panic!("'{}' is in {} and {}", form.get_ref(), prev, f.path);
+                }
+            }
+        }
+    }
+    assert!(total >= 150, "only {total} vocabulary entries");
+}
+
+#[test]
+fn key_terms_and_purposes_are_complete() {
+    let vocab = builtin();
+    let names: Vec<&str> = vocab.key_terms.iter().map(|k| k.name.as_str()).collect();
+    for term in [
+        "interaction",
+        "consensus",
+        "resolution",
+        "follow-up",
+        "acknowledge",
+        "escalation",
+        "feedback",
+        "stakeholder",
+        "proposal",
+        "deliverable",
+        "clarification",
+        "documentation",
+    ] {
+        assert!(names.contains(&term), "key term {term} is missing");
+    }
+    let purposes: Vec<&str> = vocab.purposes.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        purposes,
+        [
+            "opening",
+            "interaction",
+            "decisions",
+            "problems",
+            "analysis",
+            "proposals",
+            "empathy",
+            "closing"
+        ]
+    );
+    // Every key term is reachable from at least one flagged wording.
+    let terms = vocab.terms(Kind::PreferredTerm);
+    for k in &vocab.key_terms {
+        assert!(
+            terms
+                .entries
+                .iter()
+                .any(|e| e.key.as_deref() == Some(&k.name)),
+            "no wording leads to '{}'",
+            k.name
+        );
+    }
+}
+
+fn settings_with(dir: &Path, config: &str) -> Result<Settings, String> {
+    let path = dir.join(".ccr-lint.toml");
+    std::fs::write(&path, config).expect("writable temp dir");
+    let overrides = Overrides {
+        today: Some(common::fixture_today()),
+        ..Overrides::default()
+    };
+    Settings::from_config_text(&path, config, &overrides).map_err(|e| e.to_string())
+}
+
+#[test]
+fn user_files_declare_their_own_rules_and_selectors_accept_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("style")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("style/acme.toml"),
+        "[rule]\ncode = \"ACME001\"\nname = \"acme-terms\"\nseverity = \"error\"\n\n\
+         [[term]]\nmatch = [\"widget\"]\nreplace = \"Acme Widget\"\napplicability = \"safe\"\n\
+         message = \"write the product's full name\"\n",
+    )
+    .expect("write");
+    let config = "[vocabulary]\npaths = [\"style/acme.toml\"]\n[rules]\nignore = [\"CCR6\"]\n[rules.severity]\nacme-terms = \"warning\"\n";
+    let settings = settings_with(dir.path(), config).expect("config loads");
+    let diags = lint("# Report\n\nThe widget ships in July.\n", &settings);
+    let acme: Vec<&Diagnostic> = diags.iter().filter(|d| d.rule.code == "ACME001").collect();
+    assert_eq!(acme.len(), 1, "{diags:#?}");
+    assert_eq!(acme[0].rule.name, "acme-terms");
+    assert_eq!(acme[0].severity, ccr_lint::Severity::Warning);
+    assert_eq!(acme[0].span, 14..20);
+    let fix = acme[0].fix.as_ref().expect("a fix");
+    assert_eq!(fix.applicability, Applicability::Safe);
+    assert_eq!(fix.edits[0].replacement, "Acme Widget");
+
+    let ignored = settings_with(
+        dir.path(),
+        "[vocabulary]\npaths = [\"style/acme.toml\"]\n[rules]\nignore = [\"ACME\"]\n",
+    )
+    .expect("a prefix of a user code is a selector");
+    assert!(
+        lint("The widget.\n", &ignored)
+            .iter()
+            .all(|d| d.rule.code != "ACME001")
+    );
+
+    let err = settings_with(dir.path(), "[rules]\nignore = [\"ACME001\"]\n").unwrap_err();
+    assert!(err.contains("unknown rule or prefix 'ACME001'"), "{err}");
+}
+
+#[test]
+fn errors_in_user_files_point_at_file_line_and_key() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "kind = \"informal\"\n\n[[term]]\nmatch = [\"synergy\"]\nmesage = \"typo\"\n",
+    )
+    .expect("write");
+    let err = settings_with(dir.path(), "[vocabulary]\npaths = [\"bad.toml\"]\n").unwrap_err();
+    assert!(
+        err.contains("bad.toml:5:1:") && err.contains("mesage"),
+        "{err}"
+    );
+
+    std::fs::write(dir.path().join("key.toml"), "kind = \"preferred-term\"\n\n[[term]]\nmatch = [\"sync\"]\nkey = \"synchronisation\"\nmessage = \"m\"\n")
+        .expect("write");
+    let err = settings_with(dir.path(), "[vocabulary]\npaths = [\"key.toml\"]\n").unwrap_err();
+    assert!(
+        err.contains("key.toml:5:7:") && err.contains("unknown key term 'synchronisation'"),
+        "{err}"
+    );
+
+    std::fs::write(
+        dir.path().join("code.toml"),
+        "[rule]\ncode = \"CCR999\"\nname = \"mine\"\n",
+    )
+    .expect("write");
+    let err = settings_with(dir.path(), "[vocabulary]\npaths = [\"code.toml\"]\n").unwrap_err();
+    assert!(
+        err.contains("code.toml:2:8:") && err.contains("invalid rule code"),
+        "{err}"
+    );
+
+    let err = settings_with(dir.path(), "[vocabulary]\npaths = [\"missing.toml\"]\n").unwrap_err();
+    assert!(
+        err.contains(".ccr-lint.toml:2:10:") && err.contains("cannot read vocabulary file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn accepted_terms_silence_every_vocabulary_rule() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = settings_with(
+        dir.path(),
+        "[vocabulary]\naccept = [\"Stuff Inc.\", \"ASAP\", \"URGENT\"]\n",
+    )
+    .expect("loads");
+    let diags = lint(
+        "# Report\n\nStuff Inc. wants it ASAP. URGENT review of the stuff.\n",
+        &settings,
+    );
+    let shown: Vec<(&str, &str)> = diags
+        .iter()
+        .map(|d| (d.rule.name.as_ref(), &d.message[..]))
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .all(|(_, m)| !m.contains("Stuff") && !m.contains("ASAP") && !m.contains("URGENT")),
+        "{shown:#?}"
+    );
+    assert!(
+        shown.contains(&("informal-language", "'stuff' is informal")),
+        "{shown:#?}"
+    );
+}
+
+/// The text after applying the diagnostics' fixes of at least `min` safety (non-overlapping, in order).
+fn fixed(source: &str, diags: &[Diagnostic], min: Applicability) -> String {
+    let mut edits: Vec<_> = diags
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.applicability >= min)
+        .flat_map(|f| f.edits.iter().cloned())
+        .collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::new();
+    let mut at = 0;
+    for e in edits {
+        if e.span.start < at {
+            continue;
+        }
+        out.push_str(&source[at..e.span.start]);
+        out.push_str(&e.replacement);
+        at = e.span.end;
+    }
+    out.push_str(&source[at..]);
+    out
+}
+
+#[test]
+fn vocabulary_fixture_fixes() {
+    insta::glob!("fixtures/*/bad-*.md", |path| {
+        let dir = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let Some(meta) = ccr_lint::rules::find(dir) else {
+            return;
+        };
+        if !(meta.code.starts_with("CCR6") || meta.code.starts_with("CCR7")) {
+            return;
+        }
+        let settings = common::settings_for(path, Some(dir));
+        let (source, diags) = common::lint_file(path, &settings);
+        let safe = fixed(&source, &diags, Applicability::Safe);
+        let unsafe_ = fixed(&source, &diags, Applicability::Unsafe);
+        // Fixing the fixed text again changes nothing that was fixed before.
+        let again = ccr_lint::lint_path(&safe, Some(path), &settings);
+        assert_eq!(
+            fixed(&safe, &again, Applicability::Safe),
+            safe,
+            "safe fixes of {} are not idempotent",
+            path.display()
+        );
+        insta::assert_snapshot!(format!(
+            "--- safe fixes ---\n{safe}\n--- safe and unsafe fixes ---\n{unsafe_}"
+        ));
+    });
+}

@@ -1,0 +1,82 @@
+//! Properties of the vocabulary rules over generated prose: every diagnostic's span, sliced
+//! from the source, is the text it names (case-insensitively), and fixes never overlap their
+//! own span's neighbours.
+
+use ccr_lint::{Settings, lint};
+use proptest::prelude::*;
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("gonna ".to_string()),
+        Just("GONNA ".to_string()),
+        Just("Don’t ".to_string()),
+        Just("don't ".to_string()),
+        Just("it's ".to_string()),
+        Just("touch  base ".to_string()),
+        Just("in order to ".to_string()),
+        Just("Basically, ".to_string()),
+        Just("really ".to_string()),
+        Just("a follow up meeting ".to_string()),
+        Just("we will follow-up ".to_string()),
+        Just("followup ".to_string()),
+        Just("URGENT ".to_string()),
+        Just("GDPR ".to_string()),
+        Just("ridiculous ".to_string()),
+        Just("They want ".to_string()),
+        Just("Stuff Inc. ".to_string()),
+        Just("stuff ".to_string()),
+        Just("Great! ".to_string()),
+        Just("`gonna` ".to_string()),
+        Just("[stuff](https://x.com/stuff) ".to_string()),
+        Just("**gon**na ".to_string()),
+        Just("&amp; ".to_string()),
+        Just("\\*stuff\\* ".to_string()),
+        Just(". ".to_string()),
+        Just(", ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n- ".to_string()),
+        Just("\n\n# ".to_string()),
+        Just("| a | b |\n| --- | --- |\n| gonna | ASAP |\n".to_string()),
+        "[a-zA-Z ]{0,12}",
+        "\\PC{0,6}",
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
+}
+
+/// The quoted text in a message (`'gonna' is informal` → `gonna`).
+fn quoted(message: &str) -> Option<&str> {
+    let start = message.find('\'')? + 1;
+    let end = start + message[start..].find("' ")?;
+    Some(&message[start..end])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn vocabulary_spans_are_the_matched_text(src in text()) {
+        let settings = Settings::default();
+        for d in lint(&src, &settings) {
+            let code = d.rule.code.as_ref();
+            if !(code.starts_with("CCR6") || code.starts_with("CCR7")) {
+                continue;
+            }
+            let slice = src.get(d.span.clone());
+            prop_assert!(slice.is_some(), "span {:?} off char boundaries", d.span);
+            let slice = slice.unwrap_or_default();
+            prop_assert!(!slice.is_empty(), "{} has an empty span", code);
+            if let Some(q) = quoted(&d.message) {
+                prop_assert!(slice.eq_ignore_ascii_case(q), "{}: span {:?} is {:?}, message names {:?}", code, d.span, slice, q);
+            }
+            if let Some(fix) = &d.fix {
+                for e in &fix.edits {
+                    prop_assert!(src.get(e.span.clone()).is_some(), "edit off char boundaries");
+                    prop_assert!(!src[e.span.clone()].contains('\n'), "an edit crosses a line: {:?}", &src[e.span.clone()]);
+                }
+            }
+        }
+    }
+}
