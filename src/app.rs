@@ -51,6 +51,8 @@ pub fn run(cli: Cli) -> io::Result<u8> {
         Some(Command::Check(args)) => check(args),
         Some(Command::Rules(args)) => list_rules(&args),
         Some(Command::Explain(args)) => explain(&args),
+        Some(Command::Vocabulary(args)) => crate::guide::vocabulary(&args),
+        Some(Command::Phrases(args)) => crate::guide::phrases(&args),
         None => check(cli.check),
     }
 }

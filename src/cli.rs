@@ -28,6 +28,10 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation: what it checks, why, an example, fix safety.
     Explain(ExplainArgs),
+    /// The report's key terms with definitions and example sentences (or one term).
+    Vocabulary(VocabularyArgs),
+    /// The report's standard phrasing by purpose (or one purpose).
+    Phrases(PhrasesArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,6 +123,25 @@ pub enum ListFormat {
 pub struct ExplainArgs {
     /// The rule's code (CCR101) or name (missing-section).
     pub rule: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct VocabularyArgs {
+    /// One key term (e.g. escalation); all of them when left out.
+    pub term: Option<String>,
+    /// Output format: text, or JSON.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PhrasesArgs {
+    /// One purpose (opening, interaction, decisions, problems, analysis, proposals, empathy,
+    /// closing); all of them when left out.
+    pub purpose: Option<String>,
+    /// Output format: text, or JSON.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod data;
 pub mod diagnostic;
 pub mod document;
+pub mod guide;
 pub mod render;
 pub mod rules;
 pub mod settings;
