@@ -13,6 +13,8 @@ fn piece() -> impl Strategy<Value = String> {
         Just("don't ".to_string()),
         Just("it's ".to_string()),
         Just("touch  base ".to_string()),
+        Just("due to the\r\n  fact that ".to_string()),
+        Just("PLEASE\nNOTE ".to_string()),
         Just("in order to ".to_string()),
         Just("Basically, ".to_string()),
         Just("really ".to_string()),
@@ -69,12 +71,14 @@ proptest! {
             let slice = slice.unwrap_or_default();
             prop_assert!(!slice.is_empty(), "{} has an empty span", code);
             if let Some(q) = quoted(&d.message) {
+                // Line breaks inside a phrase are shown as one space in the message.
+                let slice = slice.split_whitespace().collect::<Vec<_>>().join(" ");
                 prop_assert!(slice.eq_ignore_ascii_case(q), "{}: span {:?} is {:?}, message names {:?}", code, d.span, slice, q);
             }
             if let Some(fix) = &d.fix {
                 for e in &fix.edits {
                     prop_assert!(src.get(e.span.clone()).is_some(), "edit off char boundaries");
-                    prop_assert!(!src[e.span.clone()].contains('\n'), "an edit crosses a line: {:?}", &src[e.span.clone()]);
+                    prop_assert!(e.span.start < d.span.end && d.span.start <= e.span.end, "an edit away from its diagnostic");
                 }
             }
         }

@@ -80,10 +80,10 @@ impl Rule for Shouting {
             let pt = ProseTokens::new(prose, vocab);
             let keep = |r: &Range<usize>| prose.is_plain(r.clone()) && !pt.is_accepted(r);
             for run in shouted_runs(&pt.toks, vocab, keep) {
-                let Some(span) = pt.verbatim_source(cx.doc.source, run.clone()) else {
+                let Some(span) = pt.source_span(cx.doc.source, run.clone()) else {
                     continue;
                 };
-                let shown = &prose.text[run];
+                let shown = crate::vocab::check::one_line(&prose.text[run]);
                 out.push(
                     cx.diagnostic(&Self::META, span, format!("'{shown}' is written in capitals"))
                         .with_help("write it in normal case; if it is an acronym or a name, add it to `[vocabulary] accept`"),

@@ -45,6 +45,14 @@ impl<'p> ProseTokens<'p> {
         (source.get(src.clone())? == self.prose.text.get(range)?).then_some(src)
     }
 
+    /// The source span of a text range whose source holds the same words: verbatim, or
+    /// differing only in the whitespace of line breaks (`\r\n`, a list item's indentation).
+    pub fn source_span(&self, source: &str, range: Range<usize>) -> Option<Range<usize>> {
+        let src = self.prose.to_source(range.clone())?;
+        let (a, b) = (source.get(src.clone())?, self.prose.text.get(range)?);
+        (a == b || a.split_whitespace().eq(b.split_whitespace())).then_some(src)
+    }
+
     /// A source edit for a text edit, when it maps verbatim.
     pub fn source_edit(&self, source: &str, edit: TextEdit) -> Option<Edit> {
         let span = self.verbatim_source(source, edit.range)?;
@@ -119,10 +127,11 @@ fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>)
         let pt = ProseTokens::new(prose, vocab);
         for (hit, entry) in hits(&pt, target.terms) {
             let range = hit.range(&pt.toks);
-            let Some(span) = pt.verbatim_source(source, range.clone()) else {
+            let Some(span) = pt.source_span(source, range.clone()) else {
                 continue;
             };
-            let matched = &prose.text[range];
+            let matched = one_line(&prose.text[range]);
+            let matched = matched.as_str();
             let mut d = Diagnostic {
                 rule: target.id.clone(),
                 severity: target.severity,
@@ -173,6 +182,14 @@ pub fn entry_help(vocab: &Vocabulary, entry: &Entry) -> Option<String> {
         ));
     }
     (!parts.is_empty()).then(|| parts.join("\n"))
+}
+
+/// A text with its line breaks and runs of spaces as single spaces, for messages.
+pub fn one_line(text: &str) -> String {
+    if !text.contains(char::is_whitespace) {
+        return text.to_string();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub fn capitalise(s: &str) -> String {
