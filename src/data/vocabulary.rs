@@ -267,12 +267,7 @@ impl Vocabulary {
     /// The built-in vocabulary.
     pub fn builtin() -> Result<Vocabulary, DataError> {
         let mut v = Vocabulary::default();
-        for f in &BUILTIN {
-            v.add_definitions(f.text);
-        }
-        for f in &BUILTIN {
-            v.add_file(f.path, f.text)?;
-        }
+        v.add_files(BUILTIN.iter().map(|f| (f.path, f.text)))?;
         v.compile(None, &[], "vocabulary")?;
         Ok(v)
     }
@@ -286,12 +281,7 @@ impl Vocabulary {
     ) -> Result<Vocabulary, DataError> {
         let mut v = self.clone();
         let before: HashMap<Kind, usize> = v.entries.iter().map(|(k, e)| (*k, e.len())).collect();
-        for (_, text) in files {
-            v.add_definitions(text);
-        }
-        for (path, text) in files {
-            v.add_file(path, text)?;
-        }
+        v.add_files(files.iter().map(|(p, t)| (p.as_str(), t.as_str())))?;
         let changed: Vec<Kind> = v
             .entries
             .iter()
@@ -364,27 +354,35 @@ impl Vocabulary {
         Ok(())
     }
 
-    /// First pass: key terms and purposes, so entries may point at those of any file.
-    /// Parse errors are reported by [`Vocabulary::add_file`].
-    fn add_definitions(&mut self, text: &str) {
-        let Ok(file) = parse_file("", text) else {
-            return;
-        };
-        for k in file.key_term {
-            if self.key_term(&k.name).is_none() {
-                self.key_terms.push(k);
+    /// Parses files, takes the key terms and purposes of all of them (so an entry may point
+    /// at those of any file), then validates and adds each file's entries.
+    fn add_files<'f>(
+        &mut self,
+        files: impl Iterator<Item = (&'f str, &'f str)>,
+    ) -> Result<(), DataError> {
+        let parsed = files
+            .map(|(path, text)| parse_file(path, text).map(|f| (path, text, f)))
+            .collect::<Result<Vec<_>, _>>()?;
+        for (_, _, file) in &parsed {
+            for k in &file.key_term {
+                if self.key_term(&k.name).is_none() {
+                    self.key_terms.push(k.clone());
+                }
+            }
+            for p in &file.purpose {
+                if self.purpose(&p.id).is_none() {
+                    self.purposes.push(p.clone());
+                }
             }
         }
-        for p in file.purpose {
-            if self.purpose(&p.id).is_none() {
-                self.purposes.push(p);
-            }
+        for (path, text, file) in parsed {
+            self.add_file(path, text, file)?;
         }
+        Ok(())
     }
 
-    /// Parses and validates one file and adds its entries.
-    fn add_file(&mut self, path: &str, text: &str) -> Result<(), DataError> {
-        let file = parse_file(path, text)?;
+    /// Validates one parsed file and adds its entries.
+    fn add_file(&mut self, path: &str, text: &str, file: VocabularyFile) -> Result<(), DataError> {
         let err =
             |span: std::ops::Range<usize>, msg: String| DataError::new(path, text, Some(span), msg);
         let (kind, user) = match (&file.kind, &file.rule) {

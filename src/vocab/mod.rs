@@ -6,7 +6,7 @@ pub mod check;
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// Marks the start and end of each token in the normalised stream. A pattern always starts
 /// with `OPEN` followed by a token character and ends with a token character followed by
@@ -38,7 +38,8 @@ fn is_joiner(c: char) -> bool {
 
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
-        let mut toks = Vec::new();
+        // About one token per five bytes of English prose: one allocation, usually.
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
             if c.is_whitespace() {
@@ -106,6 +107,10 @@ impl<'t> Tokens<'t> {
 }
 
 fn push_normalised(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         out.push(if matches!(c, '\u{2019}' | '\u{2018}') {
             '\''
@@ -150,7 +155,10 @@ impl Matcher {
         if patterns.is_empty() {
             return Ok(Matcher::default());
         }
+        // A contiguous NFA builds in a fraction of a DFA's time and memory and still
+        // searches in one linear pass; start-up matters for a pre-commit hook.
         let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
