@@ -30,7 +30,7 @@ declare_rule! {
         code: "CCR601",
         name: "informal-language",
         severity: Warning,
-        fix: Unsafe,
+        fix: Safe,
         summary: "Informal words and phrases (slang, text-speak, casual idioms)",
     }
 }
