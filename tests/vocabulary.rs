@@ -238,6 +238,28 @@ fn errors_in_user_files_point_at_file_line_and_key() {
         "{err}"
     );
 
+    std::fs::write(
+        dir.path().join("acr.toml"),
+        "kind = \"informal\"\nacronyms = [\"ACME\"]\n",
+    )
+    .expect("write");
+    let err = settings_with(dir.path(), "[vocabulary]\npaths = [\"acr.toml\"]\n").unwrap_err();
+    assert!(
+        err.contains("acr.toml:2:13:") && err.contains("kind = \"acronyms\""),
+        "{err}"
+    );
+
+    std::fs::write(
+        dir.path().join("ours.toml"),
+        "kind = \"acronyms\"\nacronyms = [\"ACME\", \"CONTOSO\"]\n",
+    )
+    .expect("write");
+    let ours = settings_with(dir.path(), "[vocabulary]\npaths = [\"ours.toml\"]\n").expect("loads");
+    assert!(
+        ours.data.vocabulary.acronyms.contains("CONTOSO")
+            && ours.data.vocabulary.acronyms.contains("GDPR")
+    );
+
     let err = settings_with(dir.path(), "[vocabulary]\npaths = [\"missing.toml\"]\n").unwrap_err();
     assert!(
         err.contains(".ccr-lint.toml:2:10:") && err.contains("cannot read vocabulary file"),

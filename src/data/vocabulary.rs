@@ -427,6 +427,20 @@ impl Vocabulary {
             }
         };
 
+        let is_acronyms = kind == Some(Kind::Acronyms);
+        if let (Some(a), false) = (file.acronyms.first(), is_acronyms) {
+            return Err(err(
+                a.span(),
+                "`acronyms` belong in a file with kind = \"acronyms\"".into(),
+            ));
+        }
+        if let (Some(t), true) = (file.term.first(), is_acronyms) {
+            let at = t.forms.first().map_or(0..0, |f| f.span());
+            return Err(err(
+                at,
+                "an acronyms file lists `acronyms = [...]`, not [[term]] entries".into(),
+            ));
+        }
         for a in &file.acronyms {
             let word = a.get_ref();
             if word.is_empty() || word.chars().any(char::is_lowercase) {

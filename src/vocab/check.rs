@@ -64,7 +64,6 @@ impl<'p> ProseTokens<'p> {
 pub struct Target<'a> {
     pub id: RuleId,
     pub severity: Severity,
-    pub meta: Option<&'static RuleMeta>,
     pub terms: &'a TermSet,
 }
 
@@ -79,7 +78,6 @@ pub fn check_kind(
     let target = Target {
         id: meta.id(),
         severity: meta.severity,
-        meta: Some(meta),
         terms: vocab.terms(kind),
     };
     check_terms(cx, &target, out);
@@ -95,7 +93,6 @@ pub fn check_user_rules(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let target = Target {
             id: rule.id.clone(),
             severity: rule.severity,
-            meta: None,
             terms: &rule.terms,
         };
         check_terms(cx, &target, out);
