@@ -171,6 +171,7 @@ impl<'a> Builder<'a> {
             segs: buf.segs,
             span,
             context,
+            tokens: Default::default(),
         });
         Some(idx)
     }

@@ -176,6 +176,15 @@ fn find(toks: &Tokens<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.toks.len() {
+        // Every form of interest starts with "follow"; skip the rest without allocating.
+        if !toks
+            .str(i)
+            .get(..6)
+            .is_some_and(|p| p.eq_ignore_ascii_case("follow"))
+        {
+            i += 1;
+            continue;
+        }
         let w = lower(toks, i);
         let orig = toks.str(i);
         let (last, finding) = match w.as_str() {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Hit, TextEdit, Tokens, replacement_edit};
+use super::{Hit, TextEdit, TokenIndex, Tokens, replacement_edit};
 use crate::data::vocabulary::{Entry, FixSafety, Kind, TermSet, Vocabulary};
 use crate::diagnostic::{Diagnostic, Edit, Fix, RuleId, Severity};
 use crate::document::Prose;
@@ -18,7 +18,8 @@ pub struct ProseTokens<'p> {
 
 impl<'p> ProseTokens<'p> {
     pub fn new(prose: &'p Prose, vocab: &Vocabulary) -> Self {
-        let toks = Tokens::new(&prose.text);
+        let index = prose.tokens.get_or_init(|| TokenIndex::build(&prose.text));
+        let toks = Tokens::with_index(&prose.text, index);
         let accepted = vocab
             .accept
             .matcher

@@ -4,6 +4,7 @@
 
 pub mod check;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -23,13 +24,27 @@ pub struct Token {
     pub word: bool,
 }
 
-/// A text split into tokens, with the normalised stream the automata run over.
-#[derive(Debug)]
-pub struct Tokens<'t> {
-    pub text: &'t str,
+/// The tokens of a text and the normalised stream the automata run over. Built once per
+/// prose run (cached in `Prose::tokens`) and shared by every vocabulary rule.
+#[derive(Debug, Clone, Default)]
+pub struct TokenIndex {
     pub toks: Vec<Token>,
     norm: String,
     norm_starts: Vec<usize>,
+}
+
+/// A text with its token index.
+#[derive(Debug)]
+pub struct Tokens<'t> {
+    pub text: &'t str,
+    index: Cow<'t, TokenIndex>,
+}
+
+impl std::ops::Deref for Tokens<'_> {
+    type Target = TokenIndex;
+    fn deref(&self) -> &TokenIndex {
+        &self.index
+    }
 }
 
 fn is_joiner(c: char) -> bool {
@@ -37,7 +52,37 @@ fn is_joiner(c: char) -> bool {
 }
 
 impl<'t> Tokens<'t> {
+    /// Tokenises `text`.
     pub fn new(text: &'t str) -> Self {
+        Tokens {
+            text,
+            index: Cow::Owned(TokenIndex::build(text)),
+        }
+    }
+
+    /// `text` with an index built earlier by [`TokenIndex::build`] on the same text.
+    pub fn with_index(text: &'t str, index: &'t TokenIndex) -> Self {
+        Tokens {
+            text,
+            index: Cow::Borrowed(index),
+        }
+    }
+
+    pub fn str(&self, tok: usize) -> &'t str {
+        self.toks
+            .get(tok)
+            .and_then(|t| self.text.get(t.range.clone()))
+            .unwrap_or("")
+    }
+
+    /// Whether token `tok` starts a sentence: first in the text, or after `.`, `!`, `?` or `:`.
+    pub fn starts_sentence(&self, tok: usize) -> bool {
+        tok == 0 || matches!(self.str(tok - 1), "." | "!" | "?" | ":" | ";" | "\u{2014}")
+    }
+}
+
+impl TokenIndex {
+    pub fn build(text: &str) -> Self {
         // About one token per five bytes of English prose: one allocation, usually.
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut iter = text.char_indices().peekable();
@@ -85,24 +130,11 @@ impl<'t> Tokens<'t> {
             push_normalised(&mut norm, &text[t.range.clone()]);
             norm.push(CLOSE);
         }
-        Tokens {
-            text,
+        TokenIndex {
             toks,
             norm,
             norm_starts,
         }
-    }
-
-    pub fn str(&self, tok: usize) -> &'t str {
-        self.toks
-            .get(tok)
-            .and_then(|t| self.text.get(t.range.clone()))
-            .unwrap_or("")
-    }
-
-    /// Whether token `tok` starts a sentence: first in the text, or after `.`, `!`, `?` or `:`.
-    pub fn starts_sentence(&self, tok: usize) -> bool {
-        tok == 0 || matches!(self.str(tok - 1), "." | "!" | "?" | ":" | ";" | "\u{2014}")
     }
 }
 
@@ -122,7 +154,7 @@ fn push_normalised(out: &mut String, s: &str) {
 
 /// The normalised pattern for a term (`None` if it holds no token).
 pub fn normalise_term(term: &str) -> Option<String> {
-    let t = Tokens::new(term);
+    let t = TokenIndex::build(term);
     (!t.toks.is_empty()).then_some(t.norm)
 }
 
@@ -160,6 +192,8 @@ impl Matcher {
         let ac = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .ascii_case_insensitive(true)
+            // Every token starts with the same marker byte, so a prefilter only adds work.
+            .prefilter(false)
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
             .map_err(|e| e.to_string())?;
