@@ -1,16 +1,19 @@
 //! ccr-lint: a linter for client communication reports written in Markdown.
 //!
 //! The library face is [`lint`]: parse once, build the typed report view, run every enabled
-//! rule, apply severity overrides, and return diagnostics sorted by position.
+//! rule, apply suppression comments and severity overrides, and return diagnostics sorted by position.
 
 pub mod app;
 pub mod cli;
 pub mod data;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod render;
 pub mod rules;
+pub mod scaffold;
 pub mod settings;
+pub mod suppression;
 
 use std::path::Path;
 
@@ -41,6 +44,7 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
         }
     }
     out.retain(|d| settings.selection.enabled(&d.rule));
+    apply_suppressions(&doc, settings, &mut out);
     for d in &mut out {
         if let Some(sev) = settings.selection.severity_for(&d.rule) {
             d.severity = sev;
@@ -54,4 +58,31 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     out
+}
+
+/// Drops what the suppression comments suppress, then reports unused ones (CCR901, which
+/// can only be judged after the other rules ran) unless a comment suppresses that too.
+fn apply_suppressions(doc: &Document<'_>, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    let mut sups = suppression::parse(doc);
+    if sups.is_empty() {
+        return;
+    }
+    let mut fired: Vec<RuleId> = out.iter().map(|d| d.rule.clone()).collect();
+    fired.sort();
+    fired.dedup();
+    suppression::apply(&mut sups, out);
+    if settings
+        .selection
+        .enabled(&rules::unused_suppression::UnusedSuppression::META.id())
+    {
+        let mut unused = Vec::new();
+        rules::unused_suppression::report(doc, &sups, &fired, settings, &mut unused);
+        // Only a comment that names the rule hides these reports (a bare `disable` hiding the
+        // report about another stale comment would keep both forever), and never its own.
+        unused.retain(|d| match suppression::suppressor(&mut sups, d, false) {
+            None => true,
+            Some(j) => sups[j].selectors.is_empty() || sups[j].span.contains(&d.span.start),
+        });
+        out.extend(unused);
+    }
 }

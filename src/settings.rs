@@ -178,6 +178,11 @@ impl Selection {
     }
 }
 
+/// Whether `selector` (a code, name, prefix or `ALL`) names `rule`.
+pub fn selector_matches(selector: &str, rule: &RuleId) -> bool {
+    specificity(selector, rule).is_some()
+}
+
 /// How specifically `selector` names `rule`: None if not at all.
 fn specificity(selector: &str, rule: &RuleId) -> Option<usize> {
     let sel = selector.trim();

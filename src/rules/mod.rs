@@ -18,6 +18,7 @@ mod noncanonical_heading;
 mod section_order;
 mod summary_too_long;
 mod unfilled_placeholder;
+pub(crate) mod unused_suppression;
 
 /// Which fix a rule can carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -157,6 +158,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &inconsistent_heading_level::InconsistentHeadingLevel,
     &summary_too_long::SummaryTooLong,
     &unfilled_placeholder::UnfilledPlaceholder,
+    &unused_suppression::UnusedSuppression,
 ];
 
 /// Every built-in rule's metadata, in code order.
