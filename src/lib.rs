@@ -75,14 +75,26 @@ fn apply_suppressions(doc: &Document<'_>, settings: &Settings, out: &mut Vec<Dia
         .selection
         .enabled(&rules::unused_suppression::UnusedSuppression::META.id())
     {
-        let mut unused = Vec::new();
-        rules::unused_suppression::report(doc, &sups, &fired, settings, &mut unused);
         // Only a comment that names the rule hides these reports (a bare `disable` hiding the
         // report about another stale comment would keep both forever), and never its own.
-        unused.retain(|d| match suppression::suppressor(&mut sups, d, false) {
-            None => true,
-            Some(j) => sups[j].selectors.is_empty() || sups[j].span.contains(&d.span.start),
-        });
+        let hides =
+            |sups: &mut [suppression::Suppression], d: &Diagnostic| match suppression::suppressor(
+                sups, d, false,
+            ) {
+                None => false,
+                Some(j) => !sups[j].selectors.is_empty() && !sups[j].span.contains(&d.span.start),
+            };
+        // A comment that hides such a report is used: judge again once that is recorded.
+        let mut first = Vec::new();
+        rules::unused_suppression::report(doc, &sups, &fired, settings, &mut first);
+        for d in &first {
+            if hides(&mut sups, d) {
+                suppression::suppressor(&mut sups, d, true);
+            }
+        }
+        let mut unused = Vec::new();
+        rules::unused_suppression::report(doc, &sups, &fired, settings, &mut unused);
+        unused.retain(|d| !hides(&mut sups, d));
         out.extend(unused);
     }
 }
