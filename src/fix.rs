@@ -63,9 +63,20 @@ pub fn fix(
     settings: &Settings,
     unsafe_fixes: bool,
 ) -> FixOutcome {
+    fix_with(source, unsafe_fixes, |text| {
+        crate::lint_path(text, path, settings)
+    })
+}
+
+/// [`fix`] with any linter: `lint` is called on the text before each round and on the result.
+pub fn fix_with(
+    source: &str,
+    unsafe_fixes: bool,
+    mut lint: impl FnMut(&str) -> Vec<Diagnostic>,
+) -> FixOutcome {
     let mut text = source.to_string();
     let mut fixed: BTreeMap<RuleId, usize> = BTreeMap::new();
-    let mut diagnostics = crate::lint_path(&text, path, settings);
+    let mut diagnostics = lint(&text);
     let mut rounds = 0;
     loop {
         let Some(round) = apply_round(&text, &diagnostics, unsafe_fixes) else {
@@ -82,14 +93,21 @@ pub fn fix(
             *fixed.entry(rule.clone()).or_default() += 1;
         }
         text = round.text;
-        diagnostics = crate::lint_path(&text, path, settings);
+        diagnostics = lint(&text);
         if rounds == MAX_ROUNDS {
-            // Still fixable after the last round: the fixes undo or feed each other.
-            let still = apply_round(&text, &diagnostics, unsafe_fixes);
-            let mut unsettled: Vec<RuleId> = match still {
-                Some(r) => r.applied,
-                None => Vec::new(),
+            // Still fixable after the last round: the fixes undo or feed each other. The rules
+            // involved are those of the last round and of the one that would come next.
+            let Some(still) = apply_round(&text, &diagnostics, unsafe_fixes) else {
+                return FixOutcome {
+                    text,
+                    fixed,
+                    remaining: diagnostics,
+                    rounds,
+                    unsettled: Vec::new(),
+                };
             };
+            let mut unsettled: Vec<RuleId> = round.applied;
+            unsettled.extend(still.applied);
             unsettled.sort();
             unsettled.dedup();
             return FixOutcome {
@@ -393,6 +411,47 @@ mod tests {
         if let Ok(r) = r {
             assert!(r.is_none());
         }
+    }
+
+    /// Two "rules" that undo each other: `a` wants `b`, `b` wants `a`.
+    fn flip_flop(text: &str) -> Vec<Diagnostic> {
+        let (code, to) = if text == "a" {
+            ("CCR001", "b")
+        } else {
+            ("CCR002", "a")
+        };
+        vec![diag(
+            code,
+            0..1,
+            Fix::safe("flip", vec![Edit::replace(0..1, to)]),
+        )]
+    }
+
+    #[test]
+    fn fixes_that_never_settle_stop_after_the_last_round() {
+        let out = fix_with("a", false, flip_flop);
+        assert_eq!(out.rounds, MAX_ROUNDS);
+        assert_eq!(out.text, "a", "ten flips: the text after the last round");
+        let codes: Vec<&str> = out.unsettled.iter().map(|r| &*r.code).collect();
+        assert_eq!(codes, ["CCR001", "CCR002"]);
+        assert_eq!(out.fixed_count(), MAX_ROUNDS);
+    }
+
+    #[test]
+    fn fixing_stops_when_nothing_changes() {
+        // A fix that replaces text with itself changes nothing: no round, no count.
+        let same = |_: &str| {
+            vec![diag(
+                "CCR001",
+                0..1,
+                Fix::safe("same", vec![Edit::replace(0..1, "a")]),
+            )]
+        };
+        let out = fix_with("abc", false, same);
+        assert_eq!(
+            (out.rounds, out.fixed_count(), out.text.as_str()),
+            (0, 0, "abc")
+        );
     }
 
     #[test]
