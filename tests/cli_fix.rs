@@ -382,3 +382,49 @@ fn unused_suppression_can_itself_be_disabled() {
         .assert()
         .stdout(predicate::str::contains("CCR901").not());
 }
+
+#[test]
+fn diff_shows_exactly_what_fix_writes() {
+    let dir = repo();
+    let text = aliased(CRLF_BOM).replacen("## Attachments", "## Notes", 1);
+    write(dir.path(), "r.md", &text);
+    for unsafe_fixes in [false, true] {
+        let extra: &[&str] = if unsafe_fixes {
+            &["--unsafe-fixes"]
+        } else {
+            &[]
+        };
+        write(dir.path(), "r.md", &text);
+        let diff = ccr()
+            .current_dir(dir.path())
+            .arg("--diff")
+            .args(extra)
+            .arg("r.md")
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        ccr()
+            .current_dir(dir.path())
+            .arg("--fix")
+            .args(extra)
+            .arg("r.md")
+            .output()
+            .expect("runs");
+        let fixed = read(dir.path(), "r.md");
+        assert_ne!(fixed, text);
+        let expected = similar::TextDiff::from_lines(&text, &fixed)
+            .unified_diff()
+            .context_radius(3)
+            .missing_newline_hint(true)
+            .header("a/r.md", "b/r.md")
+            .to_string();
+        assert_eq!(
+            String::from_utf8(diff).unwrap(),
+            expected,
+            "unsafe fixes: {unsafe_fixes}"
+        );
+        assert_eq!(fixed.contains("## Attachments"), unsafe_fixes);
+    }
+}
