@@ -44,7 +44,7 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
         }
     }
     out.retain(|d| settings.selection.enabled(&d.rule));
-    apply_suppressions(&doc, settings, &mut out);
+    suppression::apply_comments(&doc, settings, &mut out);
     for d in &mut out {
         if let Some(sev) = settings.selection.severity_for(&d.rule) {
             d.severity = sev;
@@ -58,43 +58,4 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     out
-}
-
-/// Drops what the suppression comments suppress, then reports unused ones (CCR901, which
-/// can only be judged after the other rules ran) unless a comment suppresses that too.
-fn apply_suppressions(doc: &Document<'_>, settings: &Settings, out: &mut Vec<Diagnostic>) {
-    let mut sups = suppression::parse(doc);
-    if sups.is_empty() {
-        return;
-    }
-    let mut fired: Vec<RuleId> = out.iter().map(|d| d.rule.clone()).collect();
-    fired.sort();
-    fired.dedup();
-    suppression::apply(&mut sups, out);
-    if settings
-        .selection
-        .enabled(&rules::unused_suppression::UnusedSuppression::META.id())
-    {
-        // Only a comment that names the rule hides these reports (a bare `disable` hiding the
-        // report about another stale comment would keep both forever), and never its own.
-        let hides =
-            |sups: &mut [suppression::Suppression], d: &Diagnostic| match suppression::suppressor(
-                sups, d, false,
-            ) {
-                None => false,
-                Some(j) => !sups[j].selectors.is_empty() && !sups[j].span.contains(&d.span.start),
-            };
-        // A comment that hides such a report is used: judge again once that is recorded.
-        let mut first = Vec::new();
-        rules::unused_suppression::report(doc, &sups, &fired, settings, &mut first);
-        for d in &first {
-            if hides(&mut sups, d) {
-                suppression::suppressor(&mut sups, d, true);
-            }
-        }
-        let mut unused = Vec::new();
-        rules::unused_suppression::report(doc, &sups, &fired, settings, &mut unused);
-        unused.retain(|d| !hides(&mut sups, d));
-        out.extend(unused);
-    }
 }

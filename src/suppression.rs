@@ -14,7 +14,8 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, RuleId};
 use crate::document::Document;
-use crate::settings::selector_matches;
+use crate::rules::unused_suppression::{self, UnusedSuppression};
+use crate::settings::{Settings, selector_matches};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -157,6 +158,40 @@ fn next_nonblank_line(source: &str, offset: usize) -> Range<usize> {
         start = end + 1;
     }
     source.len()..source.len()
+}
+
+/// Drops what the suppression comments suppress, then reports unused ones (CCR901, which
+/// can only be judged after the other rules ran) unless a comment naming it suppresses that too.
+pub fn apply_comments(doc: &Document<'_>, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    let mut sups = parse(doc);
+    if sups.is_empty() {
+        return;
+    }
+    let mut fired: Vec<RuleId> = out.iter().map(|d| d.rule.clone()).collect();
+    fired.sort();
+    fired.dedup();
+    apply(&mut sups, out);
+    if !settings.selection.enabled(&UnusedSuppression::META.id()) {
+        return;
+    }
+    // Only a comment that names the rule hides these reports (a bare `disable` hiding the
+    // report about another stale comment would keep both forever), and never its own.
+    let hides = |sups: &mut [Suppression], d: &Diagnostic| match suppressor(sups, d, false) {
+        None => false,
+        Some(j) => !sups[j].selectors.is_empty() && !sups[j].span.contains(&d.span.start),
+    };
+    // A comment that hides such a report is used: judge again once that is recorded.
+    let mut first = Vec::new();
+    unused_suppression::report(doc, &sups, &fired, settings, &mut first);
+    for d in &first {
+        if hides(&mut sups, d) {
+            suppressor(&mut sups, d, true);
+        }
+    }
+    let mut unused = Vec::new();
+    unused_suppression::report(doc, &sups, &fired, settings, &mut unused);
+    unused.retain(|d| !hides(&mut sups, d));
+    out.extend(unused);
 }
 
 /// Removes the diagnostics the comments suppress, recording which comments were used.
