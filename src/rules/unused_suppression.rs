@@ -147,7 +147,10 @@ pub(crate) fn report(
             let span = if n > 0 {
                 s.selectors[n - 1].span.end..sel.span.end
             } else {
-                sel.span.start..s.selectors[1].span.start
+                sel.span.start
+                    ..s.selectors
+                        .get(1)
+                        .map_or(sel.span.end, |next| next.span.start)
             };
             out.push(
                 diag(
