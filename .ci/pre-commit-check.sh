@@ -48,4 +48,16 @@ if ! "$precommit" try-repo "$repo" ccr-lint --files reports/clean.md; then
   echo "FAIL: the hook failed on a clean report" >&2
   exit 1
 fi
-echo "pre-commit hook: ok (fails on the flawed report, passes on the clean one)"
+echo "== pre-commit try-repo ccr-lint-fix on a report with an alias heading (must fix it)"
+sed 's/^## Client Details$/## Client Info/' reports/clean.md > reports/alias.md
+git add reports/alias.md
+if "$precommit" try-repo "$repo" ccr-lint-fix --files reports/alias.md; then
+  echo "FAIL: the fix hook did not report that it changed the file" >&2
+  exit 1
+fi
+if ! cmp -s reports/alias.md reports/clean.md; then
+  echo "FAIL: the fix hook did not restore the canonical heading" >&2
+  diff reports/clean.md reports/alias.md >&2 || true
+  exit 1
+fi
+echo "pre-commit hooks: ok (ccr-lint fails on the flawed report and passes on the clean one; ccr-lint-fix fixes)"

@@ -92,11 +92,16 @@ fn rule(id: &RuleId) -> Value {
         "defaultConfiguration": { "level": level(meta.severity) },
         "properties": { "fix": meta.fix.as_str() },
     });
-    // The README's rule table; an absolute URI is required, so only with a known repository.
-    if let Some(base) = repository() {
-        rule["helpUri"] = json!(format!("{base}/blob/HEAD/README.md#rules"));
+    if let Some(uri) = help_uri(repository()) {
+        rule["helpUri"] = json!(uri);
     }
     rule
+}
+
+/// The README's rule table. SARIF wants an absolute URI here, so there is one only when
+/// Cargo.toml names the repository (`repository = "https://…"`).
+fn help_uri(repository: Option<&str>) -> Option<String> {
+    repository.map(|base| format!("{base}/blob/HEAD/README.md#rules"))
 }
 
 /// The paragraph under `## What it checks`, joined into one line.
@@ -192,6 +197,21 @@ fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn help_points_at_the_readme_rule_table() {
+        assert_eq!(
+            help_uri(Some("https://example.com/team/ccr-lint")).as_deref(),
+            Some("https://example.com/team/ccr-lint/blob/HEAD/README.md#rules")
+        );
+        assert_eq!(help_uri(None), None);
+        let doc = crate::rules::find("CCR901").unwrap().documentation();
+        let what = what_it_checks(&doc).unwrap();
+        assert!(
+            what.starts_with("That every suppression comment") && !what.contains("## Why"),
+            "{what}"
+        );
+    }
 
     #[test]
     fn paths_become_uri_references() {
