@@ -495,7 +495,7 @@ fn write_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::PermissionDenied => {
             let reason = e.to_string();
-            if reason.contains("read-only") {
+            if reason.contains("fixes were not written") {
                 reason
             } else {
                 "permission denied".to_string()

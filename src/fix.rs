@@ -267,11 +267,21 @@ pub fn write_in_place(path: &Path, original: &[u8], text: &str) -> io::Result<Wr
     // Write through a symbolic link to its target, leaving the link in place.
     let target = std::fs::canonicalize(path)?;
     let meta = std::fs::metadata(&target)?;
-    if meta.permissions().readonly() {
-        return Err(io::Error::new(
+    // Renaming over the file needs only the folder to be writable: ask the file itself, so a
+    // file its owner protected stays protected (the mode bits too, which root would bypass).
+    let denied = |why: &str| {
+        Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
-            "the file is read-only; fixes were not written",
-        ));
+            format!("{why}; fixes were not written"),
+        ))
+    };
+    if meta.permissions().readonly() {
+        return denied("the file is read-only");
+    }
+    if let Err(e) = std::fs::OpenOptions::new().write(true).open(&target)
+        && e.kind() == io::ErrorKind::PermissionDenied
+    {
+        return denied("the file is not writable by this user");
     }
     if std::fs::read(&target)? != original {
         return Ok(WriteOutcome::ChangedOnDisk);
@@ -283,6 +293,12 @@ pub fn write_in_place(path: &Path, original: &[u8], text: &str) -> io::Result<Wr
         .tempfile_in(dir)?;
     tmp.as_file_mut().write_all(text.as_bytes())?;
     tmp.as_file().set_permissions(meta.permissions())?;
+    // Keep the owner too where we may (root fixing someone else's file); elsewhere it is ours anyway.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
+    }
     tmp.as_file().sync_all()?;
     // Last check just before the rename keeps the window for a lost edit as small as it gets.
     if std::fs::read(&target)? != original {
