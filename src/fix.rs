@@ -29,8 +29,9 @@ pub struct FixOutcome {
     pub remaining: Vec<Diagnostic>,
     /// Rounds that applied at least one fix.
     pub rounds: usize,
-    /// When the fixes did not settle within [`MAX_ROUNDS`]: the rules whose fixes were still
-    /// being applied in the last round. The text after that round is kept.
+    /// When the fixes did not settle within [`MAX_ROUNDS`]: the rules whose fixes were applied
+    /// in the last round or would be in the next. The text after the last round is kept: each
+    /// round's text is a complete, valid application of fixes, so nothing is half-done.
     pub unsettled: Vec<RuleId>,
 }
 
