@@ -3,6 +3,7 @@
 //! original source; the typed report view over it (`report.rs`); line index; dates.
 
 mod build;
+pub mod dates;
 pub mod lines;
 pub mod report;
 pub mod source;
