@@ -10,7 +10,9 @@ use std::sync::Arc;
 use clap::Parser;
 use rayon::prelude::*;
 
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, OutputFormat, RulesArgs};
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, OutputFormat, RulesArgs,
+};
 use crate::data::DataError;
 use crate::document::decode;
 use crate::render::{self, FileReport, HumanOptions, Summary};
@@ -76,7 +78,11 @@ impl Resolver {
         }
         let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
         let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
-        let config = self.dirs.entry(dir.clone()).or_insert_with(|| find_config(&dir)).clone();
+        let config = self
+            .dirs
+            .entry(dir.clone())
+            .or_insert_with(|| find_config(&dir))
+            .clone();
         match config {
             None => {
                 if self.defaults.is_none() {
@@ -95,7 +101,12 @@ impl Resolver {
 
 fn load_config(path: &Path, overrides: &Overrides) -> Result<Settings, DataError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        DataError::new(&path.display().to_string(), "", None, format!("cannot read config file: {e}"))
+        DataError::new(
+            &path.display().to_string(),
+            "",
+            None,
+            format!("cannot read config file: {e}"),
+        )
     })?;
     Settings::from_config_text(path, &text, overrides)
 }
@@ -126,10 +137,16 @@ impl Problems {
 
 fn check(args: CheckArgs) -> io::Result<u8> {
     let mut problems = Problems::default();
-    let overrides = Overrides { select: args.select.clone(), ignore: args.ignore.clone(), today: args.today };
+    let overrides = Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        today: args.today,
+    };
     for sel in overrides.select.iter().flatten().chain(&overrides.ignore) {
         if !crate::settings::selector_is_known(sel, &[]) {
-            problems.error(format!("unknown rule or prefix '{sel}' (see `ccr-lint rules`)"));
+            problems.error(format!(
+                "unknown rule or prefix '{sel}' (see `ccr-lint rules`)"
+            ));
             return Ok(EXIT_TOOL);
         }
     }
@@ -152,16 +169,32 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     } else {
         None
     };
-    let mut resolver = Resolver { fixed, overrides, dirs: HashMap::new(), loaded: HashMap::new(), defaults: None };
+    let mut resolver = Resolver {
+        fixed,
+        overrides,
+        dirs: HashMap::new(),
+        loaded: HashMap::new(),
+        defaults: None,
+    };
 
     // Discover.
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let mut jobs: Vec<(Input, String, Arc<Settings>)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for path in &paths {
         if path.as_os_str() == "-" {
-            let name = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
-            let for_config = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("stdin.md"));
+            let name = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("-"));
+            let for_config = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("stdin.md"));
             match resolver.settings_for(&for_config) {
                 Ok(s) => jobs.push((Input::Stdin, name.display().to_string(), s)),
                 Err(e) => problems.config(&e),
@@ -178,7 +211,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         let files = if meta.is_dir() {
             let found = walk(path, &mut problems);
             if found.is_empty() {
-                problems.error(format!("{}: no reports (*.md) found in this folder", path.display()));
+                problems.error(format!(
+                    "{}: no reports (*.md) found in this folder",
+                    path.display()
+                ));
             }
             found.into_iter().map(|f| (f, false)).collect()
         } else {
@@ -187,7 +223,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         for (file, explicit) in files {
             match resolver.settings_for(&file) {
                 Ok(settings) => {
-                    if (explicit || settings.accepts_walked(&std::path::absolute(&file).unwrap_or(file.clone())))
+                    if (explicit
+                        || settings
+                            .accepts_walked(&std::path::absolute(&file).unwrap_or(file.clone())))
                         && seen.insert(file.clone())
                     {
                         jobs.push((Input::File(file.clone()), display(&file), settings));
@@ -211,7 +249,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         .par_iter()
         .map(|(input, shown, settings)| {
             let (bytes, path) = match input {
-                Input::Stdin => (stdin_text.clone().unwrap_or_default(), args.stdin_filename.as_deref()),
+                Input::Stdin => (
+                    stdin_text.clone().unwrap_or_default(),
+                    args.stdin_filename.as_deref(),
+                ),
                 Input::File(p) => match std::fs::read(p) {
                     Ok(b) => (b, Some(p.as_path())),
                     Err(e) => return Err(format!("{shown}: {}", io_reason(&e))),
@@ -219,7 +260,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             };
             let source = decode(bytes).map_err(|e| format!("{shown} {e}"))?;
             let diagnostics = crate::lint_path(&source, path, settings);
-            Ok(FileReport { path: shown.clone(), source, diagnostics })
+            Ok(FileReport {
+                path: shown.clone(),
+                source,
+                diagnostics,
+            })
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());
@@ -240,7 +285,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     } else {
         match args.format {
             OutputFormat::Human => {
-                let opts = HumanOptions { color: use_color(args.color), width: terminal_width() };
+                let opts = HumanOptions {
+                    color: use_color(args.color),
+                    width: terminal_width(),
+                };
                 render::human(&mut out, &files, &opts)?;
                 if !args.quiet {
                     writeln!(out, "{}", summary.line())?;
@@ -262,13 +310,20 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     }
     let too_many_warnings = (args.deny_warnings && summary.warnings > 0)
         || args.max_warnings.is_some_and(|max| summary.warnings > max);
-    Ok(if summary.errors > 0 || too_many_warnings { EXIT_LINT } else { EXIT_OK })
+    Ok(if summary.errors > 0 || too_many_warnings {
+        EXIT_LINT
+    } else {
+        EXIT_OK
+    })
 }
 
 /// Markdown files under `dir`, honouring .gitignore (also outside a git repository), sorted.
 fn walk(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let walker = ignore::WalkBuilder::new(dir).follow_links(true).require_git(false).build();
+    let walker = ignore::WalkBuilder::new(dir)
+        .follow_links(true)
+        .require_git(false)
+        .build();
     for entry in walker {
         match entry {
             Ok(e) => {
@@ -277,7 +332,9 @@ fn walk(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
                     .path()
                     .extension()
                     .and_then(|x| x.to_str())
-                    .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"));
+                    .is_some_and(|x| {
+                        x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown")
+                    });
                 if is_file && is_md {
                     out.push(e.into_path());
                 }
@@ -291,10 +348,16 @@ fn walk(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
 
 fn walk_reason(e: &ignore::Error) -> String {
     match e {
-        ignore::Error::WithPath { path, err } => format!("{}: {}", path.display(), walk_reason(err)),
+        ignore::Error::WithPath { path, err } => {
+            format!("{}: {}", path.display(), walk_reason(err))
+        }
         ignore::Error::WithDepth { err, .. } => walk_reason(err),
         ignore::Error::Loop { ancestor, child } => {
-            format!("{}: symbolic link loop back to {}; not followed", child.display(), ancestor.display())
+            format!(
+                "{}: symbolic link loop back to {}; not followed",
+                child.display(),
+                ancestor.display()
+            )
         }
         ignore::Error::Io(io) => io_reason(io),
         other => other.to_string(),
@@ -325,7 +388,11 @@ fn use_color(choice: ColorChoice) -> bool {
 }
 
 fn terminal_width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 40).unwrap_or(100)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w| w >= 40)
+        .unwrap_or(100)
 }
 
 fn list_rules(args: &RulesArgs) -> io::Result<u8> {
@@ -349,7 +416,11 @@ fn list_rules(args: &RulesArgs) -> io::Result<u8> {
             writeln!(out)?;
         }
         ListFormat::Text => {
-            writeln!(out, "{:<7}  {:<28}  {:<8}  {:<12}  SUMMARY", "CODE", "NAME", "SEVERITY", "FIX")?;
+            writeln!(
+                out,
+                "{:<7}  {:<28}  {:<8}  {:<12}  SUMMARY",
+                "CODE", "NAME", "SEVERITY", "FIX"
+            )?;
             for m in rules::all() {
                 writeln!(
                     out,
@@ -376,7 +447,12 @@ fn explain(args: &ExplainArgs) -> io::Result<u8> {
     let mut out = io::BufWriter::new(stdout.lock());
     writeln!(out, "# {} {}\n", meta.code, meta.name)?;
     writeln!(out, "{}\n", meta.summary)?;
-    writeln!(out, "Default severity: {}. Fix: {}.\n", meta.severity, meta.fix.as_str())?;
+    writeln!(
+        out,
+        "Default severity: {}. Fix: {}.\n",
+        meta.severity,
+        meta.fix.as_str()
+    )?;
     write!(out, "{}", meta.documentation())?;
     out.flush()?;
     Ok(EXIT_OK)

@@ -122,5 +122,6 @@ pub struct ExplainArgs {
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
-    s.parse::<jiff::civil::Date>().map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
+    s.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
 }

@@ -6,7 +6,9 @@ use std::fmt;
 use std::ops::Range;
 
 /// How serious a diagnostic is. Ordered: `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -61,13 +63,22 @@ pub struct Edit {
 
 impl Edit {
     pub fn replace(span: Range<usize>, replacement: impl Into<String>) -> Self {
-        Edit { span, replacement: replacement.into() }
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
     }
     pub fn insert(at: usize, text: impl Into<String>) -> Self {
-        Edit { span: at..at, replacement: text.into() }
+        Edit {
+            span: at..at,
+            replacement: text.into(),
+        }
     }
     pub fn delete(span: Range<usize>) -> Self {
-        Edit { span, replacement: String::new() }
+        Edit {
+            span,
+            replacement: String::new(),
+        }
     }
 }
 
@@ -81,7 +92,11 @@ pub struct Fix {
 
 impl Fix {
     pub fn new(applicability: Applicability, message: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix { message: message.into(), edits, applicability }
+        Fix {
+            message: message.into(),
+            edits,
+            applicability,
+        }
     }
     pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Self {
         Self::new(Applicability::Safe, message, edits)
@@ -104,7 +119,10 @@ pub struct RuleId {
 
 impl RuleId {
     pub const fn new_static(code: &'static str, name: &'static str) -> Self {
-        RuleId { code: Cow::Borrowed(code), name: Cow::Borrowed(name) }
+        RuleId {
+            code: Cow::Borrowed(code),
+            name: Cow::Borrowed(name),
+        }
     }
 }
 

@@ -26,8 +26,13 @@ pub fn lint(source: &str, settings: &Settings) -> Vec<Diagnostic> {
 /// Lints one report's text; `path` anchors relative links (attachments).
 pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<Diagnostic> {
     let doc = Document::parse(source);
-    let report = Report::build(&doc, &settings.data.sections);
-    let cx = rules::Context { doc: &doc, report: &report, settings, path };
+    let report = Report::build_with(&doc, settings);
+    let cx = rules::Context {
+        doc: &doc,
+        report: &report,
+        settings,
+        path,
+    };
     let mut out = Vec::new();
     for rule in rules::REGISTRY {
         let meta = rule.meta();
@@ -40,7 +45,11 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
         if let Some(sev) = settings.selection.severity_for(&d.rule) {
             d.severity = sev;
         }
-        debug_assert!(d.span.end <= source.len() && source.is_char_boundary(d.span.start) && source.is_char_boundary(d.span.end));
+        debug_assert!(
+            d.span.end <= source.len()
+                && source.is_char_boundary(d.span.start)
+                && source.is_char_boundary(d.span.end)
+        );
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);

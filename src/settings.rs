@@ -121,7 +121,10 @@ fn default_sentence_words() -> usize {
 
 impl Default for LimitsConfig {
     fn default() -> Self {
-        LimitsConfig { summary_words: default_summary_words(), sentence_words: default_sentence_words() }
+        LimitsConfig {
+            summary_words: default_summary_words(),
+            sentence_words: default_sentence_words(),
+        }
     }
 }
 
@@ -141,7 +144,11 @@ static BUILTIN: LazyLock<Result<Data, DataError>> = LazyLock::new(|| {
     let (placeholders, _) = Placeholders::load(data::PLACEHOLDERS.path, data::PLACEHOLDERS.text)?;
     let mut fields = Fields::default();
     fields.extend(data::FIELDS.path, data::FIELDS.text)?;
-    Ok(Data { sections, placeholders: Arc::new(placeholders), fields: Arc::new(fields) })
+    Ok(Data {
+        sections,
+        placeholders: Arc::new(placeholders),
+        fields: Arc::new(fields),
+    })
 });
 
 pub fn builtin_data() -> Result<&'static Data, DataError> {
@@ -165,7 +172,11 @@ impl Selection {
             None => Some(0),
             Some(list) => list.iter().filter_map(|s| specificity(s, rule)).max(),
         };
-        let ignore = self.ignore.iter().filter_map(|s| specificity(s, rule)).max();
+        let ignore = self
+            .ignore
+            .iter()
+            .filter_map(|s| specificity(s, rule))
+            .max();
         match (select, ignore) {
             (None, _) => false,
             (Some(_), None) => true,
@@ -193,7 +204,8 @@ fn specificity(selector: &str, rule: &RuleId) -> Option<usize> {
         return Some(usize::MAX);
     }
     let code = rule.code.as_bytes();
-    (sel.len() < code.len() && code[..sel.len()].eq_ignore_ascii_case(sel.as_bytes())).then_some(1 + sel.len())
+    (sel.len() < code.len() && code[..sel.len()].eq_ignore_ascii_case(sel.as_bytes()))
+        .then_some(1 + sel.len())
 }
 
 /// Whether `selector` names at least one known rule (or could name a user rule).
@@ -204,7 +216,10 @@ pub fn selector_is_known(selector: &str, extra_codes: &[String]) -> bool {
     }
     rules::all()
         .map(|m| m.id())
-        .chain(extra_codes.iter().map(|c| RuleId { code: c.clone().into(), name: "".into() }))
+        .chain(extra_codes.iter().map(|c| RuleId {
+            code: c.clone().into(),
+            name: "".into(),
+        }))
         .any(|id| specificity(sel, &id).is_some())
 }
 
@@ -229,7 +244,8 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        let data = builtin_data().expect("built-in data files are valid: tests/data.rs checks every one");
+        let data =
+            builtin_data().expect("built-in data files are valid: tests/data.rs checks every one");
         Settings {
             data: Arc::new(data.clone()),
             selection: Selection::default(),
@@ -256,7 +272,11 @@ pub struct Overrides {
 
 impl Settings {
     /// Settings from a config file's text (`path` is shown in errors and anchors relative paths).
-    pub fn from_config_text(path: &Path, text: &str, overrides: &Overrides) -> Result<Settings, DataError> {
+    pub fn from_config_text(
+        path: &Path,
+        text: &str,
+        overrides: &Overrides,
+    ) -> Result<Settings, DataError> {
         let shown = path.display().to_string();
         let config: Config = data::parse_toml(&shown, text)?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -281,7 +301,8 @@ impl Settings {
         overrides: &Overrides,
     ) -> Result<Settings, DataError> {
         let mut settings = Settings::default();
-        let err = |span: std::ops::Range<usize>, msg: String| DataError::new(path, text, Some(span), msg);
+        let err =
+            |span: std::ops::Range<usize>, msg: String| DataError::new(path, text, Some(span), msg);
 
         // Rules.
         let check_selector = |s: &Spanned<String>| {
@@ -293,26 +314,46 @@ impl Settings {
             }
         };
         let select = match &config.rules.select {
-            Some(list) => Some(list.iter().map(check_selector).collect::<Result<Vec<_>, _>>()?),
+            Some(list) => Some(
+                list.iter()
+                    .map(check_selector)
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
             None => None,
         };
-        let ignore = config.rules.ignore.iter().map(check_selector).collect::<Result<Vec<_>, _>>()?;
+        let ignore = config
+            .rules
+            .ignore
+            .iter()
+            .map(check_selector)
+            .collect::<Result<Vec<_>, _>>()?;
         let mut severity = Vec::new();
         for (key, sev) in &config.rules.severity {
             severity.push((check_selector(key)?, *sev));
         }
-        settings.selection = Selection { select, ignore, severity };
+        settings.selection = Selection {
+            select,
+            ignore,
+            severity,
+        };
         if let Some(sel) = &overrides.select {
             settings.selection.select = Some(sel.clone());
         }
-        settings.selection.ignore.extend(overrides.ignore.iter().cloned());
+        settings
+            .selection
+            .ignore
+            .extend(overrides.ignore.iter().cloned());
 
         // Sections.
         let mut sections = settings.data.sections.clone();
         for p in &config.sections.paths {
             let file = root.join(p.get_ref());
-            let body = std::fs::read_to_string(&file)
-                .map_err(|e| err(p.span(), format!("cannot read sections file {}: {e}", file.display())))?;
+            let body = std::fs::read_to_string(&file).map_err(|e| {
+                err(
+                    p.span(),
+                    format!("cannot read sections file {}: {e}", file.display()),
+                )
+            })?;
             sections.extend(&file.display().to_string(), &body)?;
         }
         for (id, aliases) in &config.sections.aliases {
@@ -328,11 +369,19 @@ impl Settings {
         let mut fields = settings.data.fields.clone();
         for p in &config.fields.paths {
             let file = root.join(p.get_ref());
-            let body = std::fs::read_to_string(&file)
-                .map_err(|e| err(p.span(), format!("cannot read fields file {}: {e}", file.display())))?;
+            let body = std::fs::read_to_string(&file).map_err(|e| {
+                err(
+                    p.span(),
+                    format!("cannot read fields file {}: {e}", file.display()),
+                )
+            })?;
             Arc::make_mut(&mut fields).extend(&file.display().to_string(), &body)?;
         }
-        settings.data = Arc::new(Data { sections, fields, ..(*settings.data).clone() });
+        settings.data = Arc::new(Data {
+            sections,
+            fields,
+            ..(*settings.data).clone()
+        });
 
         // Files.
         settings.include = build_globs(&config.include, &err)?;
@@ -368,7 +417,8 @@ fn unknown_section(
     sections: &SectionSet,
 ) -> DataError {
     let known: Vec<&str> = sections.sections.iter().map(|s| s.id.as_str()).collect();
-    err(id.span(), format!("unknown section id '{}'", id.get_ref())).with_help(format!("known ids: {}", known.join(", ")))
+    err(id.span(), format!("unknown section id '{}'", id.get_ref()))
+        .with_help(format!("known ids: {}", known.join(", ")))
 }
 
 fn build_globs(
@@ -380,10 +430,13 @@ fn build_globs(
     }
     let mut b = GlobSetBuilder::new();
     for g in globs {
-        let glob = Glob::new(g.get_ref()).map_err(|e| err(g.span(), format!("invalid glob: {e}")))?;
+        let glob =
+            Glob::new(g.get_ref()).map_err(|e| err(g.span(), format!("invalid glob: {e}")))?;
         b.add(glob);
     }
-    b.build().map(Some).map_err(|e| err(0..0, format!("invalid globs: {e}")))
+    b.build()
+        .map(Some)
+        .map_err(|e| err(0..0, format!("invalid globs: {e}")))
 }
 
 /// Finds the config file for `dir`: the nearest `.ccr-lint.toml`/`ccr-lint.toml` walking up,
@@ -415,13 +468,25 @@ mod tests {
 
     #[test]
     fn most_specific_selector_wins() {
-        let sel = Selection { select: None, ignore: vec!["CCR1".into()], severity: vec![] };
+        let sel = Selection {
+            select: None,
+            ignore: vec!["CCR1".into()],
+            severity: vec![],
+        };
         assert!(!sel.enabled(&id("CCR101", "missing-section")));
         assert!(sel.enabled(&id("CCR204", "unfilled-placeholder")));
-        let sel = Selection { select: Some(vec!["CCR101".into()]), ignore: vec!["CCR1".into()], severity: vec![] };
+        let sel = Selection {
+            select: Some(vec!["CCR101".into()]),
+            ignore: vec!["CCR1".into()],
+            severity: vec![],
+        };
         assert!(sel.enabled(&id("CCR101", "missing-section")));
         assert!(!sel.enabled(&id("CCR102", "empty-section")));
-        let sel = Selection { select: Some(vec!["missing-section".into()]), ignore: vec![], severity: vec![] };
+        let sel = Selection {
+            select: Some(vec!["missing-section".into()]),
+            ignore: vec![],
+            severity: vec![],
+        };
         assert!(sel.enabled(&id("CCR101", "missing-section")));
         assert!(!sel.enabled(&id("CCR204", "unfilled-placeholder")));
     }
@@ -429,7 +494,9 @@ mod tests {
     #[test]
     fn unknown_config_key_is_named_with_its_line() {
         let text = "[rules]\nselect = [\"CCR1\"]\nfrobnicate = true\n";
-        let e = Settings::from_config_text(Path::new("x/.ccr-lint.toml"), text, &Overrides::default()).unwrap_err();
+        let e =
+            Settings::from_config_text(Path::new("x/.ccr-lint.toml"), text, &Overrides::default())
+                .unwrap_err();
         let shown = e.to_string();
         assert!(shown.contains("x/.ccr-lint.toml:3:1"), "{shown}");
         assert!(shown.contains("frobnicate"), "{shown}");
@@ -438,14 +505,21 @@ mod tests {
     #[test]
     fn unknown_rule_selector_is_an_error() {
         let text = "[rules]\nignore = [\"CCR999\"]\n";
-        let e = Settings::from_config_text(Path::new(".ccr-lint.toml"), text, &Overrides::default()).unwrap_err();
-        assert!(e.to_string().contains("unknown rule or prefix 'CCR999'"), "{e}");
+        let e =
+            Settings::from_config_text(Path::new(".ccr-lint.toml"), text, &Overrides::default())
+                .unwrap_err();
+        assert!(
+            e.to_string().contains("unknown rule or prefix 'CCR999'"),
+            "{e}"
+        );
     }
 
     #[test]
     fn sections_can_be_made_optional_and_aliased() {
         let text = "[sections]\noptional = [\"attachments\"]\n[sections.aliases]\ninteraction-log = [\"Call Notes\"]\n";
-        let s = Settings::from_config_text(Path::new(".ccr-lint.toml"), text, &Overrides::default()).unwrap();
+        let s =
+            Settings::from_config_text(Path::new(".ccr-lint.toml"), text, &Overrides::default())
+                .unwrap();
         let set = &s.data.sections;
         let log = set.find("interaction-log").unwrap();
         assert_eq!(set.match_heading("Call notes"), Some(log));

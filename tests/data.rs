@@ -5,10 +5,17 @@ use ccr_lint::data::{self, Placeholders, SectionSet};
 #[test]
 fn section_examples_match_as_documented() {
     let mut set = SectionSet::default();
-    let examples = set.extend(data::SECTIONS.path, data::SECTIONS.text).expect("sections.toml parses");
-    assert!(examples.len() >= 10, "sections.toml should carry its examples");
+    let examples = set
+        .extend(data::SECTIONS.path, data::SECTIONS.text)
+        .expect("sections.toml parses");
+    assert!(
+        examples.len() >= 10,
+        "sections.toml should carry its examples"
+    );
     for ex in examples {
-        let got = set.match_heading(&ex.heading).map(|i| set.sections[i].id.clone());
+        let got = set
+            .match_heading(&ex.heading)
+            .map(|i| set.sections[i].id.clone());
         assert_eq!(got, ex.section, "heading {:?}", ex.heading);
     }
 }
@@ -16,13 +23,17 @@ fn section_examples_match_as_documented() {
 #[test]
 fn section_names_and_aliases_are_unique() {
     let mut set = SectionSet::default();
-    set.extend(data::SECTIONS.path, data::SECTIONS.text).expect("sections.toml parses");
+    set.extend(data::SECTIONS.path, data::SECTIONS.text)
+        .expect("sections.toml parses");
     let mut seen = std::collections::HashMap::new();
     for (i, s) in set.sections.iter().enumerate() {
         for name in std::iter::once(&s.name).chain(&s.aliases) {
             let key = ccr_lint::data::sections::normalize_heading(name);
             if let Some(prev) = seen.insert(key.clone(), i) {
-                panic!("'{name}' ({}) collides with a name of section {}", s.id, set.sections[prev].id);
+                panic!(
+                    "'{name}' ({}) collides with a name of section {}",
+                    s.id, set.sections[prev].id
+                );
             }
         }
     }
@@ -30,7 +41,8 @@ fn section_names_and_aliases_are_unique() {
 
 #[test]
 fn placeholder_examples_flag_exactly_what_they_say() {
-    let (ph, examples) = Placeholders::load(data::PLACEHOLDERS.path, data::PLACEHOLDERS.text).expect("parses");
+    let (ph, examples) =
+        Placeholders::load(data::PLACEHOLDERS.path, data::PLACEHOLDERS.text).expect("parses");
     assert!(examples.len() >= 8);
     for ex in examples {
         let got: Vec<&str> = ph.find_iter(&ex.text).map(|m| m.matched).collect();
@@ -42,7 +54,10 @@ fn placeholder_examples_flag_exactly_what_they_say() {
 fn unknown_keys_in_data_files_are_errors_with_line_and_key() {
     let text = "[[section]]\nid = \"x\"\nname = \"X\"\nrequried = \"error\"\n";
     let mut set = SectionSet::default();
-    let err = set.extend("my-sections.toml", text).unwrap_err().to_string();
+    let err = set
+        .extend("my-sections.toml", text)
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("my-sections.toml:4:1:"), "{err}");
     assert!(err.contains("requried"), "{err}");
 }

@@ -15,31 +15,61 @@ use common::{lint_file, render_human, settings_for};
 
 fn rel(path: &Path) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    path.strip_prefix(root).unwrap_or(path).display().to_string().replace('\\', "/")
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+        .replace('\\', "/")
 }
 
 #[test]
 fn rule_fixtures() {
     insta::glob!("fixtures/*/*.md", |path| {
-        let dir = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
-        let case = path.file_stem().and_then(|n| n.to_str()).unwrap_or_default();
+        let dir = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let case = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let select = (dir != "clean").then_some(dir);
         if let Some(rule) = select {
-            assert!(rules::find(rule).is_some(), "fixture folder {dir} is not a rule name");
+            assert!(
+                rules::find(rule).is_some(),
+                "fixture folder {dir} is not a rule name"
+            );
         }
         let settings = settings_for(path, select);
         let (source, diags) = lint_file(path, &settings);
         let shown = rel(path);
         if dir == "clean" {
-            let serious: Vec<_> = diags.iter().filter(|d| d.severity >= Severity::Warning).collect();
-            assert!(serious.is_empty(), "{shown}: clean report has errors or warnings: {serious:#?}");
+            let serious: Vec<_> = diags
+                .iter()
+                .filter(|d| d.severity >= Severity::Warning)
+                .collect();
+            assert!(
+                serious.is_empty(),
+                "{shown}: clean report has errors or warnings: {serious:#?}"
+            );
         } else if case.starts_with("bad") {
-            assert!(diags.iter().any(|d| d.rule.name == dir), "{shown}: expected {dir} to fire");
+            assert!(
+                diags.iter().any(|d| d.rule.name == dir),
+                "{shown}: expected {dir} to fire"
+            );
         } else if case.starts_with("ok") {
-            assert!(diags.is_empty(), "{shown}: expected no diagnostics, got {diags:#?}");
+            assert!(
+                diags.is_empty(),
+                "{shown}: expected no diagnostics, got {diags:#?}"
+            );
         }
         for d in &diags {
-            assert!(source.get(d.span.clone()).is_some(), "{shown}: span {:?} is not on char boundaries", d.span);
+            assert!(
+                source.get(d.span.clone()).is_some(),
+                "{shown}: span {:?} is not on char boundaries",
+                d.span
+            );
         }
         insta::assert_snapshot!(render_human(&shown, &source, diags));
     });
@@ -58,9 +88,16 @@ fn every_fixture_folder_names_a_rule_and_every_rule_has_fixtures() {
     for meta in rules::all() {
         let dir = root.join(meta.name);
         let has_bad = std::fs::read_dir(&dir)
-            .map(|rd| rd.filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().starts_with("bad")))
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .any(|e| e.file_name().to_string_lossy().starts_with("bad"))
+            })
             .unwrap_or(false);
-        assert!(has_bad, "rule {} {} has no bad-* fixture in tests/fixtures/{}/", meta.code, meta.name, meta.name);
+        assert!(
+            has_bad,
+            "rule {} {} has no bad-* fixture in tests/fixtures/{}/",
+            meta.code, meta.name, meta.name
+        );
     }
 }
 
@@ -69,11 +106,22 @@ fn every_rule_documents_itself() {
     for meta in rules::all() {
         let doc = meta.documentation();
         for heading in ["## What it checks", "## Why", "## Example", "## Fix safety"] {
-            assert!(doc.contains(heading), "{} {} lacks '{heading}' in its doc comment", meta.code, meta.name);
+            assert!(
+                doc.contains(heading),
+                "{} {} lacks '{heading}' in its doc comment",
+                meta.code,
+                meta.name
+            );
         }
-        assert!(meta.code.starts_with("CCR") && meta.code.len() == 6, "{}: code must be CCRnnn", meta.code);
         assert!(
-            meta.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            meta.code.starts_with("CCR") && meta.code.len() == 6,
+            "{}: code must be CCRnnn",
+            meta.code
+        );
+        assert!(
+            meta.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'),
             "{}: name must be kebab-case",
             meta.name
         );
@@ -84,7 +132,12 @@ fn every_rule_documents_itself() {
 fn codes_and_names_are_unique_and_sorted() {
     let metas: Vec<_> = rules::all().collect();
     for pair in metas.windows(2) {
-        assert!(pair[0].code < pair[1].code, "registry must be in code order: {} then {}", pair[0].code, pair[1].code);
+        assert!(
+            pair[0].code < pair[1].code,
+            "registry must be in code order: {} then {}",
+            pair[0].code,
+            pair[1].code
+        );
     }
     let mut names: Vec<_> = metas.iter().map(|m| m.name).collect();
     names.sort();

@@ -138,9 +138,17 @@ impl Default for Fields {
 /// Lowercases, drops `*`/`_` emphasis markers and a trailing colon, collapses spaces.
 pub fn normalize_key(text: &str) -> String {
     let t = text.trim().trim_matches(|c| c == '*' || c == '_').trim();
-    let t = t.strip_suffix(':').unwrap_or(t).trim().trim_matches(|c| c == '*' || c == '_').trim();
+    let t = t
+        .strip_suffix(':')
+        .unwrap_or(t)
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim();
     let t = t.strip_suffix(':').unwrap_or(t);
-    t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 impl Fields {
@@ -151,7 +159,8 @@ impl Fields {
             let idx = match self.fields.iter().position(|(id, ..)| id == f.id.get_ref()) {
                 Some(i) => i,
                 None => {
-                    self.fields.push((f.id.get_ref().clone(), f.name.clone(), f.required));
+                    self.fields
+                        .push((f.id.get_ref().clone(), f.name.clone(), f.required));
                     self.fields.len() - 1
                 }
             };
@@ -167,7 +176,15 @@ impl Fields {
                 "method" => LogColumn::Method,
                 "participants" => LogColumn::Participants,
                 "summary" => LogColumn::Summary,
-                other => return Err(unknown_id(path, text, &c.id, other, "date, date-time, time, method, participants, summary")),
+                other => {
+                    return Err(unknown_id(
+                        path,
+                        text,
+                        &c.id,
+                        other,
+                        "date, date-time, time, method, participants, summary",
+                    ));
+                }
             };
             for a in &c.aliases {
                 self.log_lookup.insert(normalize_key(a), col);
@@ -179,7 +196,15 @@ impl Fields {
                 "owner" => TaskColumn::Owner,
                 "deadline" => TaskColumn::Deadline,
                 "status" => TaskColumn::Status,
-                other => return Err(unknown_id(path, text, &c.id, other, "task, owner, deadline, status")),
+                other => {
+                    return Err(unknown_id(
+                        path,
+                        text,
+                        &c.id,
+                        other,
+                        "task, owner, deadline, status",
+                    ));
+                }
             };
             for a in &c.aliases {
                 self.task_lookup.insert(normalize_key(a), col);
@@ -192,7 +217,11 @@ impl Fields {
                 self.method_lookup.insert(normalize_key(name), idx);
             }
         }
-        let lower = |v: &[String]| v.iter().map(|s| s.trim().to_lowercase()).collect::<Vec<_>>();
+        let lower = |v: &[String]| {
+            v.iter()
+                .map(|s| s.trim().to_lowercase())
+                .collect::<Vec<_>>()
+        };
         self.vague_owners.extend(lower(&file.lists.vague_owners));
         self.closed.extend(lower(&file.lists.closed_statuses));
         self.no_issues.extend(lower(&file.lists.no_issues));
@@ -207,7 +236,9 @@ impl Fields {
 
     /// The client field id a key names (`"Client Name"` → `client`).
     pub fn field(&self, key: &str) -> Option<&str> {
-        self.field_lookup.get(&normalize_key(key)).map(|&i| self.fields[i].0.as_str())
+        self.field_lookup
+            .get(&normalize_key(key))
+            .map(|&i| self.fields[i].0.as_str())
     }
 
     pub fn log_column(&self, key: &str) -> Option<LogColumn> {
@@ -220,7 +251,9 @@ impl Fields {
 
     /// The canonical method a value names (`"Phone call"` → `call`).
     pub fn method(&self, text: &str) -> Option<&str> {
-        self.method_lookup.get(&normalize_key(text)).map(|&i| self.methods[i].as_str())
+        self.method_lookup
+            .get(&normalize_key(text))
+            .map(|&i| self.methods[i].as_str())
     }
 
     /// The longest method name or alias that `text` starts with, as a byte length.
@@ -233,7 +266,10 @@ impl Fields {
         let mut best = None;
         for key in self.method_lookup.keys() {
             if lower.starts_with(key.as_str())
-                && lower[key.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                && lower[key.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
                 && best.is_none_or(|b| key.len() > b)
             {
                 best = Some(key.len());
@@ -250,7 +286,9 @@ impl Fields {
 
     pub fn is_closed_status(&self, status: &str) -> bool {
         let s = normalize_key(status);
-        self.closed.iter().any(|c| s == *c || s.starts_with(&format!("{c} ")) || s.starts_with(&format!("{c},")))
+        self.closed
+            .iter()
+            .any(|c| s == *c || s.starts_with(&format!("{c} ")) || s.starts_with(&format!("{c},")))
     }
 
     /// Whether a text says there is no issue (`No issues were raised.`).
@@ -258,7 +296,9 @@ impl Fields {
         let t = normalize_key(text);
         let t = t.trim_end_matches('.');
         self.no_issues.iter().any(|p| {
-            t == p.as_str() || (t.starts_with(p.as_str()) && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric()))
+            t == p.as_str()
+                || (t.starts_with(p.as_str())
+                    && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric()))
         })
     }
 
@@ -285,7 +325,13 @@ impl Fields {
 }
 
 fn unknown_id(path: &str, text: &str, id: &Spanned<String>, other: &str, known: &str) -> DataError {
-    DataError::new(path, text, Some(id.span()), format!("unknown column id '{other}'")).with_help(format!("known ids: {known}"))
+    DataError::new(
+        path,
+        text,
+        Some(id.span()),
+        format!("unknown column id '{other}'"),
+    )
+    .with_help(format!("known ids: {known}"))
 }
 
 /// Many phrases, one automaton: whole-word, ASCII-case-insensitive, leftmost-longest.
@@ -302,11 +348,16 @@ impl PhraseMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(phrases)
             .ok();
-        PhraseMatcher { phrases: phrases.to_vec(), ac }
+        PhraseMatcher {
+            phrases: phrases.to_vec(),
+            ac,
+        }
     }
 
     fn find(&self, text: &str) -> Vec<Range<usize>> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         let word = |c: char| c.is_alphanumeric() || c == '_';
         ac.find_iter(text)
             .filter(|m| {

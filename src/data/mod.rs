@@ -29,14 +29,26 @@ pub struct DataError {
 }
 
 impl DataError {
-    pub fn new(path: &str, text: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: &str,
+        text: &str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
         let src = Arc::new(text.to_string());
         let line_col = span.as_ref().map(|s| {
             let idx = crate::document::LineIndex::new(text);
             let lc = idx.line_col(text, s.start);
             (lc.line, lc.column)
         });
-        DataError { path: path.to_string(), message: message.into(), span, help: None, src, line_col }
+        DataError {
+            path: path.to_string(),
+            message: message.into(),
+            span,
+            help: None,
+            src,
+            line_col,
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -65,14 +77,19 @@ impl miette::Diagnostic for DataError {
         Some(Box::new("ccr-lint::config"))
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.src as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span.clone()?;
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.message.clone()), span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(self.message.clone()),
+            span,
+        ))))
     }
 }
 
@@ -95,7 +112,15 @@ pub struct Embedded {
     pub text: &'static str,
 }
 
-pub const SECTIONS: Embedded = Embedded { path: "rules/sections.toml", text: include_str!("../../rules/sections.toml") };
-pub const PLACEHOLDERS: Embedded =
-    Embedded { path: "rules/placeholders.toml", text: include_str!("../../rules/placeholders.toml") };
-pub const FIELDS: Embedded = Embedded { path: "rules/fields.toml", text: include_str!("../../rules/fields.toml") };
+pub const SECTIONS: Embedded = Embedded {
+    path: "rules/sections.toml",
+    text: include_str!("../../rules/sections.toml"),
+};
+pub const PLACEHOLDERS: Embedded = Embedded {
+    path: "rules/placeholders.toml",
+    text: include_str!("../../rules/placeholders.toml"),
+};
+pub const FIELDS: Embedded = Embedded {
+    path: "rules/fields.toml",
+    text: include_str!("../../rules/fields.toml"),
+};

@@ -52,7 +52,12 @@ impl Placeholders {
         let file: PlaceholderFile = parse_toml(path, text)?;
         for def in &file.placeholder {
             if let Err(e) = Regex::new(def.pattern.get_ref()) {
-                return Err(DataError::new(path, text, Some(def.pattern.span()), format!("invalid pattern: {e}")));
+                return Err(DataError::new(
+                    path,
+                    text,
+                    Some(def.pattern.span()),
+                    format!("invalid pattern: {e}"),
+                ));
             }
         }
         let alternation = file
@@ -61,18 +66,39 @@ impl Placeholders {
             .map(|d| format!("(?:{})", d.pattern.get_ref()))
             .collect::<Vec<_>>()
             .join("|");
-        let any = Regex::new(if alternation.is_empty() { "[^\\s\\S]" } else { &alternation })
-            .map_err(|e| DataError::new(path, text, None, format!("patterns do not combine: {e}")))?;
-        let set = RegexSet::new(file.placeholder.iter().map(|d| d.pattern.get_ref().as_str()))
-            .map_err(|e| DataError::new(path, text, None, format!("patterns do not combine: {e}")))?;
-        Ok((Placeholders { any, set, defs: file.placeholder }, file.examples))
+        let any = Regex::new(if alternation.is_empty() {
+            "[^\\s\\S]"
+        } else {
+            &alternation
+        })
+        .map_err(|e| DataError::new(path, text, None, format!("patterns do not combine: {e}")))?;
+        let set = RegexSet::new(
+            file.placeholder
+                .iter()
+                .map(|d| d.pattern.get_ref().as_str()),
+        )
+        .map_err(|e| DataError::new(path, text, None, format!("patterns do not combine: {e}")))?;
+        Ok((
+            Placeholders {
+                any,
+                set,
+                defs: file.placeholder,
+            },
+            file.examples,
+        ))
     }
 
     /// Every placeholder in `text`, left to right, without overlaps.
-    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = PlaceholderMatch<'t>> + 't {
+    pub fn find_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = PlaceholderMatch<'t>> + 't {
         self.any.find_iter(text).map(move |m| {
             let which = self.set.matches(m.as_str()).iter().next().unwrap_or(0);
-            let template = self.defs.get(which).map_or("'{matched}' is a placeholder", |d| d.message.as_str());
+            let template = self
+                .defs
+                .get(which)
+                .map_or("'{matched}' is a placeholder", |d| d.message.as_str());
             PlaceholderMatch {
                 range: m.range(),
                 matched: m.as_str(),

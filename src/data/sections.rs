@@ -87,8 +87,17 @@ impl SectionSet {
         let file: SectionsFile = parse_toml(path, text)?;
         for def in file.section {
             let id = def.id.get_ref().trim().to_string();
-            if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-                return Err(DataError::new(path, text, Some(def.id.span()), "section id must be kebab-case"));
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                return Err(DataError::new(
+                    path,
+                    text,
+                    Some(def.id.span()),
+                    "section id must be kebab-case",
+                ));
             }
             match self.sections.iter_mut().find(|s| s.id == id) {
                 Some(existing) => {
@@ -112,7 +121,9 @@ impl SectionSet {
                             format!("new section '{id}' needs a `name`"),
                         ));
                     };
-                    let placeholder = def.placeholder.unwrap_or_else(|| format!("TODO: write the {name} section."));
+                    let placeholder = def
+                        .placeholder
+                        .unwrap_or_else(|| format!("TODO: write the {name} section."));
                     self.sections.push(Section {
                         id,
                         name,
@@ -128,14 +139,18 @@ impl SectionSet {
     }
 
     pub fn add_aliases(&mut self, id: &str, aliases: &[String]) -> bool {
-        let Some(s) = self.sections.iter_mut().find(|s| s.id == id) else { return false };
+        let Some(s) = self.sections.iter_mut().find(|s| s.id == id) else {
+            return false;
+        };
         s.aliases.extend(aliases.iter().cloned());
         self.reindex();
         true
     }
 
     pub fn set_required(&mut self, id: &str, required: Requirement) -> bool {
-        let Some(s) = self.sections.iter_mut().find(|s| s.id == id) else { return false };
+        let Some(s) = self.sections.iter_mut().find(|s| s.id == id) else {
+            return false;
+        };
         s.required = required;
         true
     }
@@ -168,9 +183,15 @@ impl SectionSet {
 /// Lowercase, numbering stripped (`2.`, `2)`, `II.`, `A.`), trailing colon stripped,
 /// `&`, `/` and `+` read as "and", whitespace folded.
 pub fn normalize_heading(text: &str) -> String {
-    let t = strip_numbering(text.trim()).trim().trim_end_matches(':').trim();
+    let t = strip_numbering(text.trim())
+        .trim()
+        .trim_end_matches(':')
+        .trim();
     let mut out = String::with_capacity(t.len());
-    for word in t.split(|c: char| c.is_whitespace() || c == '&' || c == '/' || c == '+').filter(|w| !w.is_empty()) {
+    for word in t
+        .split(|c: char| c.is_whitespace() || c == '&' || c == '/' || c == '+')
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -179,7 +200,10 @@ pub fn normalize_heading(text: &str) -> String {
     }
     // "Issues/Resolutions", "Issues & Resolutions" and "Issues and Resolutions" compare equal:
     // words were split on & and /, so drop literal "and"s for the comparison key.
-    out.split(' ').filter(|w| *w != "and").collect::<Vec<_>>().join(" ")
+    out.split(' ')
+        .filter(|w| *w != "and")
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn strip_numbering(text: &str) -> &str {
@@ -205,7 +229,8 @@ pub fn strip_numbering(text: &str) -> &str {
     // Roman numerals or a single letter followed by "." or ")": "IV. Next Steps", "A) Summary".
     if let Some(pos) = text.find(['.', ')']) {
         let head = &text[..pos];
-        let is_roman = !head.is_empty() && head.len() <= 5 && head.chars().all(|c| "IVXLC".contains(c));
+        let is_roman =
+            !head.is_empty() && head.len() <= 5 && head.chars().all(|c| "IVXLC".contains(c));
         let is_letter = head.len() == 1 && head.chars().all(|c| c.is_ascii_uppercase());
         let rest = &text[pos + 1..];
         if (is_roman || is_letter) && rest.starts_with(char::is_whitespace) {
@@ -221,8 +246,14 @@ mod tests {
 
     #[test]
     fn normalization() {
-        assert_eq!(normalize_heading("2. Issues & Resolutions:"), "issues resolutions");
-        assert_eq!(normalize_heading("Issues/Resolutions"), "issues resolutions");
+        assert_eq!(
+            normalize_heading("2. Issues & Resolutions:"),
+            "issues resolutions"
+        );
+        assert_eq!(
+            normalize_heading("Issues/Resolutions"),
+            "issues resolutions"
+        );
         assert_eq!(normalize_heading("IV. Next Steps"), "next steps");
         assert_eq!(normalize_heading("3.1 Time Period"), "time period");
         assert_eq!(normalize_heading("A) Summary"), "summary");

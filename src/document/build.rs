@@ -22,7 +22,11 @@ enum Open {
     Paragraph,
     Heading(usize),
     Item(usize),
-    Cell { table: usize, row: Option<usize>, column: usize },
+    Cell {
+        table: usize,
+        row: Option<usize>,
+        column: usize,
+    },
     Other,
 }
 
@@ -49,7 +53,13 @@ impl ProseBuf {
             self.text.push_str(text);
             return;
         }
-        self.segs.push(Seg { text_start: self.text.len(), text_len: text.len(), src, verbatim, kind });
+        self.segs.push(Seg {
+            text_start: self.text.len(),
+            text_len: text.len(),
+            src,
+            verbatim,
+            kind,
+        });
         self.text.push_str(text);
     }
 }
@@ -116,7 +126,11 @@ impl<'a> Builder<'a> {
     }
 
     fn block(&mut self, kind: BlockKind, span: Range<usize>) {
-        let depth = self.stack.iter().filter(|o| matches!(o, Open::Item(_) | Open::Other)).count();
+        let depth = self
+            .stack
+            .iter()
+            .filter(|o| matches!(o, Open::Item(_) | Open::Other))
+            .count();
         self.doc.blocks.push(Block { kind, span, depth });
     }
 
@@ -135,7 +149,9 @@ impl<'a> Builder<'a> {
                 Open::Paragraph => None,
                 Open::Heading(i) => Some(ProseContext::Heading(i)),
                 Open::Item(i) => Some(ProseContext::ListItem(i)),
-                Open::Cell { table, row, column } => Some(ProseContext::TableCell { table, row, column }),
+                Open::Cell { table, row, column } => {
+                    Some(ProseContext::TableCell { table, row, column })
+                }
                 Open::Other => Some(ProseContext::Paragraph),
             })
             .unwrap_or(ProseContext::Paragraph);
@@ -144,7 +160,12 @@ impl<'a> Builder<'a> {
         if let ProseContext::ListItem(i) = context {
             self.doc.items[i].prose.push(idx);
         }
-        self.doc.prose.push(Prose { text: buf.text, segs: buf.segs, span, context });
+        self.doc.prose.push(Prose {
+            text: buf.text,
+            segs: buf.segs,
+            span,
+            context,
+        });
         Some(idx)
     }
 
@@ -155,8 +176,15 @@ impl<'a> Builder<'a> {
         if self.image_depth > 0 {
             return self.buf.push(text, range, false, SegKind::Other);
         }
-        let in_autolink = matches!(self.links.last(), Some((_, LinkKind::Autolink | LinkKind::Email, ..)));
-        let kind = if in_autolink { SegKind::Url } else { SegKind::Text };
+        let in_autolink = matches!(
+            self.links.last(),
+            Some((_, LinkKind::Autolink | LinkKind::Email, ..))
+        );
+        let kind = if in_autolink {
+            SegKind::Url
+        } else {
+            SegKind::Text
+        };
         let src = self.src(&range);
         // Find where the rendered text sits in its source (escapes put a backslash before it).
         let (src_range, verbatim) = if src == text {
@@ -181,20 +209,41 @@ impl<'a> Builder<'a> {
             let rest = &text[i..];
             let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
             let is_url = at_word_start
-                && (rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www."));
+                && (rest.starts_with("http://")
+                    || rest.starts_with("https://")
+                    || rest.starts_with("www."));
             if is_url {
-                let len = rest.find(|c: char| c.is_whitespace() || c == '<' || c == '>').unwrap_or(rest.len());
+                let len = rest
+                    .find(|c: char| c.is_whitespace() || c == '<' || c == '>')
+                    .unwrap_or(rest.len());
                 // Trailing punctuation ends a sentence, not the URL.
-                let len = rest[..len].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\'']).len();
-                self.buf.push(&text[last..i], src_start + last..src_start + i, true, SegKind::Text);
-                self.buf.push(&text[i..i + len], src_start + i..src_start + i + len, true, SegKind::Url);
+                let len = rest[..len]
+                    .trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\''])
+                    .len();
+                self.buf.push(
+                    &text[last..i],
+                    src_start + last..src_start + i,
+                    true,
+                    SegKind::Text,
+                );
+                self.buf.push(
+                    &text[i..i + len],
+                    src_start + i..src_start + i + len,
+                    true,
+                    SegKind::Url,
+                );
                 i += len.max(1);
                 last = i;
             } else {
                 i += rest.chars().next().map_or(1, char::len_utf8);
             }
         }
-        self.buf.push(&text[last..], src_start + last..src_start + text.len(), true, SegKind::Text);
+        self.buf.push(
+            &text[last..],
+            src_start + last..src_start + text.len(),
+            true,
+            SegKind::Text,
+        );
     }
 
     fn comments_in(&mut self, range: Range<usize>) {
@@ -202,7 +251,9 @@ impl<'a> Builder<'a> {
         let mut from = 0;
         while let Some(open) = src[from..].find("<!--") {
             let start = from + open;
-            let Some(close) = src[start + 4..].find("-->") else { break };
+            let Some(close) = src[start + 4..].find("-->") else {
+                break;
+            };
             let end = start + 4 + close + 3;
             self.doc.comments.push(Comment {
                 span: range.start + start..range.start + end,
@@ -225,7 +276,11 @@ impl<'a> Builder<'a> {
             Event::InlineHtml(h) => {
                 self.comments_in(range.clone());
                 // Comments are neither prose nor HTML the author meant to show.
-                let kind = if h.starts_with("<!--") { SegKind::Other } else { SegKind::Html };
+                let kind = if h.starts_with("<!--") {
+                    SegKind::Other
+                } else {
+                    SegKind::Html
+                };
                 if kind == SegKind::Html {
                     self.doc.inline_html.push(range.clone());
                 }
@@ -238,7 +293,9 @@ impl<'a> Builder<'a> {
                 }
             }
             Event::TaskListMarker(checked) => {
-                if let Some(Open::Item(i)) = self.stack.iter().rev().find(|o| matches!(o, Open::Item(_))) {
+                if let Some(Open::Item(i)) =
+                    self.stack.iter().rev().find(|o| matches!(o, Open::Item(_)))
+                {
                     self.doc.items[*i].task = Some(checked);
                 }
             }
@@ -277,7 +334,11 @@ impl<'a> Builder<'a> {
                     Open::Item(i) => Some(*i),
                     _ => None,
                 });
-                let depth = self.stack.iter().filter(|o| matches!(o, Open::Item(_))).count();
+                let depth = self
+                    .stack
+                    .iter()
+                    .filter(|o| matches!(o, Open::Item(_)))
+                    .count();
                 let ordered = self.lists.last().copied().unwrap_or(false);
                 let idx = self.doc.items.len();
                 self.doc.items.push(ListItem {
@@ -300,7 +361,11 @@ impl<'a> Builder<'a> {
                 self.flush();
                 self.block(BlockKind::Table, range.clone());
                 let idx = self.doc.tables.len();
-                self.doc.tables.push(Table { span: range, header: Vec::new(), rows: Vec::new() });
+                self.doc.tables.push(Table {
+                    span: range,
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                });
                 self.table = Some((idx, None, 0));
                 self.stack.push(Open::Other);
             }
@@ -352,7 +417,16 @@ impl<'a> Builder<'a> {
                 }
                 self.in_meta = true;
             }
-            Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. } => {
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }
+            | Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            } => {
                 let image = self.src(&range).starts_with("![");
                 let kind = match link_type {
                     LinkType::Autolink => LinkKind::Autolink,
@@ -363,9 +437,19 @@ impl<'a> Builder<'a> {
                 if image {
                     self.image_depth += 1;
                 }
-                self.links.push((self.buf.text.len(), kind, dest_url.to_string(), image, range));
+                self.links.push((
+                    self.buf.text.len(),
+                    kind,
+                    dest_url.to_string(),
+                    image,
+                    range,
+                ));
             }
-            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => {}
             Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
                 self.flush();
                 self.stack.push(Open::Other);
@@ -445,14 +529,22 @@ impl<'a> Builder<'a> {
                 self.flush();
                 self.pop();
             }
-            TagEnd::DefinitionList | TagEnd::DefinitionListTitle | TagEnd::DefinitionListDefinition => {
+            TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => {
                 self.flush();
                 self.pop();
             }
             TagEnd::CodeBlock => self.in_code = self.in_code.saturating_sub(1),
             TagEnd::HtmlBlock => {
                 self.in_html_block = false;
-                if let Some(b) = self.doc.blocks.iter().rev().find(|b| b.kind == BlockKind::Html) {
+                if let Some(b) = self
+                    .doc
+                    .blocks
+                    .iter()
+                    .rev()
+                    .find(|b| b.kind == BlockKind::Html)
+                {
                     let span = b.span.clone();
                     self.comments_in(span);
                 }
@@ -464,10 +556,20 @@ impl<'a> Builder<'a> {
                         self.image_depth = self.image_depth.saturating_sub(1);
                     }
                     let text = self.buf.text.get(start..).unwrap_or("").to_string();
-                    self.doc.links.push(Link { span, text, dest, kind, image });
+                    self.doc.links.push(Link {
+                        span,
+                        text,
+                        dest,
+                        kind,
+                        image,
+                    });
                 }
             }
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {}
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {}
         }
     }
 
@@ -493,7 +595,10 @@ fn trimmed(source: &str, range: Range<usize>) -> Range<usize> {
 
 fn line_end(source: &str, at: usize) -> usize {
     let at = at.min(source.len());
-    source[at..].find('\n').map_or(source.len(), |i| at + i + 1).max(at)
+    source[at..]
+        .find('\n')
+        .map_or(source.len(), |i| at + i + 1)
+        .max(at)
 }
 
 /// Sections from headings: each runs to the next heading of the same or a higher level.
@@ -543,7 +648,10 @@ mod tests {
         assert_eq!(doc.headings.len(), 3);
         assert_eq!(doc.headings[1].text, "Executive Summary");
         assert_eq!(&src[doc.headings[1].span.clone()], "## Executive Summary");
-        assert_eq!(&src[doc.headings[1].plain_text_span.clone().unwrap()], "Executive Summary");
+        assert_eq!(
+            &src[doc.headings[1].plain_text_span.clone().unwrap()],
+            "Executive Summary"
+        );
         assert_eq!(doc.sections[0].span, 0..src.len());
         assert_eq!(doc.sections[1].parent, Some(0));
         assert_eq!(&src[doc.sections[1].body.clone()], "\n\nText here.\n\n");
@@ -579,7 +687,10 @@ mod tests {
         let src = "---\ntitle: gonna\n---\n\n```\ngonna\n```\n\n<div>gonna</div>\n\nplain <!-- ccr-lint-disable CCR601 --> text\n";
         let doc = Document::parse(src);
         assert!(doc.front_matter.is_some());
-        assert_eq!(&src[doc.front_matter.clone().unwrap()], "---\ntitle: gonna\n---\n");
+        assert_eq!(
+            &src[doc.front_matter.clone().unwrap()],
+            "---\ntitle: gonna\n---\n"
+        );
         let texts = prose_texts(&doc);
         assert_eq!(texts.len(), 1);
         assert!(texts[0].starts_with("plain"));

@@ -16,8 +16,20 @@ use regex::Regex;
 
 use crate::settings::DateOrder;
 
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// The month a capitalised name or abbreviation names (`Sept`, `Jun.`), 1-based.
 pub fn month_number(name: &str) -> Option<i8> {
@@ -29,15 +41,21 @@ pub fn month_number(name: &str) -> Option<i8> {
     if lower == "sept" {
         return Some(9);
     }
-    MONTHS.iter().position(|m| {
-        let m = m.to_ascii_lowercase();
-        m == lower || (lower.len() == 3 && m.starts_with(&lower))
-    })
-    .and_then(|i| i8::try_from(i + 1).ok())
+    MONTHS
+        .iter()
+        .position(|m| {
+            let m = m.to_ascii_lowercase();
+            m == lower || (lower.len() == 3 && m.starts_with(&lower))
+        })
+        .and_then(|i| i8::try_from(i + 1).ok())
 }
 
 pub fn month_name(month: i8) -> &'static str {
-    usize::try_from(month - 1).ok().and_then(|i| MONTHS.get(i)).copied().unwrap_or("")
+    usize::try_from(month - 1)
+        .ok()
+        .and_then(|i| MONTHS.get(i))
+        .copied()
+        .unwrap_or("")
 }
 
 const MONTH_RE: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?";
@@ -92,7 +110,10 @@ pub enum DateFormat {
 impl DateFormat {
     /// A full date (day, month and year written out): the formats CCR309 compares.
     pub fn is_full(self) -> bool {
-        !matches!(self, DateFormat::MonthDay | DateFormat::DayMonth | DateFormat::MonthYear)
+        !matches!(
+            self,
+            DateFormat::MonthDay | DateFormat::DayMonth | DateFormat::MonthYear
+        )
     }
 
     /// Writes `date` in this format (full formats only; others as month-day-year).
@@ -162,14 +183,15 @@ pub struct DateContext {
 }
 
 fn calendar(year: i32, month: i64, day: i64) -> Result<Date, String> {
-    let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(year), i8::try_from(month), i8::try_from(day)) else {
+    let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(year), i8::try_from(month), i8::try_from(day))
+    else {
         return Err("is not a calendar date".into());
     };
     if !(1..=12).contains(&m) {
         return Err(format!("has no month {month}"));
     }
     Date::new(y, m, d).map_err(|_| {
-        if d >= 1 && d <= 31 && m == 2 && d == 29 {
+        if m == 2 && d == 29 {
             format!("{year} is not a leap year")
         } else {
             format!("{} has no day {day}", month_name(m))
@@ -190,12 +212,13 @@ fn infer_year(month: i8, day: i8, period: Option<(Date, Date)>) -> Option<Result
                 valid.get_or_insert(d);
             }
             Err(_) => {
-                invalid.get_or_insert_with(|| calendar(i32::from(year), i64::from(month), i64::from(day)));
+                invalid.get_or_insert_with(|| {
+                    calendar(i32::from(year), i64::from(month), i64::from(day))
+                });
             }
         }
     }
-    let fallback = valid.map(Ok).or(invalid);
-    fallback
+    valid.map(Ok).or(invalid)
 }
 
 fn num(caps: &regex::Captures<'_>, name: &str) -> Option<i64> {
@@ -216,20 +239,34 @@ pub fn find_dates(text: &str, cx: &DateContext) -> Vec<DateMatch> {
             {
                 continue;
             }
-            out.push(DateMatch { range: whole.range(), ..m });
+            out.push(DateMatch {
+                range: whole.range(),
+                ..m
+            });
         }
     }
     out
 }
 
 fn read_date(caps: &regex::Captures<'_>, cx: &DateContext) -> Option<DateMatch> {
-    let with = |format, value| Some(DateMatch { range: 0..0, value, format, inferred_year: false });
+    let with = |format, value| {
+        Some(DateMatch {
+            range: 0..0,
+            value,
+            format,
+            inferred_year: false,
+        })
+    };
     let from = |r: Result<Date, String>| match r {
         Ok(d) => DateValue::Date(d),
         Err(e) => DateValue::Invalid(e),
     };
     if let Some(y) = num(caps, "iy") {
-        let value = from(calendar(i32::try_from(y).ok()?, num(caps, "im")?, num(caps, "id")?));
+        let value = from(calendar(
+            i32::try_from(y).ok()?,
+            num(caps, "im")?,
+            num(caps, "id")?,
+        ));
         return with(DateFormat::Iso, value);
     }
     if let Some(n1) = num(caps, "n1") {
@@ -246,12 +283,19 @@ fn read_date(caps: &regex::Captures<'_>, cx: &DateContext) -> Option<DateMatch> 
         let mdy = calendar(y, n1, n2);
         let dmy = calendar(y, n2, n1);
         // Dotted dates are day-first by convention.
-        let order = if dotted { Some(DateOrder::Dmy) } else { cx.order };
+        let order = if dotted {
+            Some(DateOrder::Dmy)
+        } else {
+            cx.order
+        };
         return match order {
             Some(DateOrder::Mdy) => with(DateFormat::NumericMdy, from(mdy)),
             Some(DateOrder::Dmy) => with(DateFormat::NumericDmy, from(dmy)),
             None => match (mdy, dmy) {
-                (Ok(a), Ok(b)) if a != b => with(DateFormat::NumericMdy, DateValue::Ambiguous { mdy: a, dmy: b }),
+                (Ok(a), Ok(b)) if a != b => with(
+                    DateFormat::NumericMdy,
+                    DateValue::Ambiguous { mdy: a, dmy: b },
+                ),
                 (Ok(a), _) => with(DateFormat::NumericMdy, DateValue::Date(a)),
                 (_, Ok(b)) => with(DateFormat::NumericDmy, DateValue::Date(b)),
                 (Err(e), Err(_)) => with(DateFormat::NumericMdy, DateValue::Invalid(e)),
@@ -259,17 +303,35 @@ fn read_date(caps: &regex::Captures<'_>, cx: &DateContext) -> Option<DateMatch> 
         };
     }
     let (month, day, year, full, short) = if let Some(m) = caps.name("mm") {
-        (m.as_str(), num(caps, "md")?, num(caps, "my"), DateFormat::MonthDayYear, DateFormat::MonthDay)
+        (
+            m.as_str(),
+            num(caps, "md")?,
+            num(caps, "my"),
+            DateFormat::MonthDayYear,
+            DateFormat::MonthDay,
+        )
     } else if let Some(m) = caps.name("dm") {
-        (m.as_str(), num(caps, "dd")?, num(caps, "dy"), DateFormat::DayMonthYear, DateFormat::DayMonth)
+        (
+            m.as_str(),
+            num(caps, "dd")?,
+            num(caps, "dy"),
+            DateFormat::DayMonthYear,
+            DateFormat::DayMonth,
+        )
     } else {
         let m = month_number(caps.name("ym")?.as_str())?;
         let y = i16::try_from(num(caps, "yy")?).ok()?;
-        return with(DateFormat::MonthYear, from(Date::new(y, m, 1).map_err(|e| e.to_string())));
+        return with(
+            DateFormat::MonthYear,
+            from(Date::new(y, m, 1).map_err(|e| e.to_string())),
+        );
     };
     let month = month_number(month)?;
     match year {
-        Some(y) => with(full, from(calendar(i32::try_from(y).ok()?, i64::from(month), day))),
+        Some(y) => with(
+            full,
+            from(calendar(i32::try_from(y).ok()?, i64::from(month), day)),
+        ),
         None => {
             let day8 = i8::try_from(day).unwrap_or(99);
             // Checked against a leap year so that `February 29` waits for a year to judge it.
@@ -277,7 +339,12 @@ fn read_date(caps: &regex::Captures<'_>, cx: &DateContext) -> Option<DateMatch> 
                 return with(short, DateValue::Invalid(e));
             }
             match infer_year(month, day8, cx.period) {
-                Some(r) => Some(DateMatch { range: 0..0, value: from(r), format: short, inferred_year: true }),
+                Some(r) => Some(DateMatch {
+                    range: 0..0,
+                    value: from(r),
+                    format: short,
+                    inferred_year: true,
+                }),
                 None => with(short, DateValue::NoYear { month, day: day8 }),
             }
         }
@@ -300,18 +367,34 @@ pub fn find_times(text: &str) -> Vec<TimeMatch> {
         let Some(whole) = caps.get(0) else { continue };
         // `2024` in `June 16, 2024` never reaches here (no colon, no AM/PM); `10:00:00` is fine.
         let (h, m, ap) = if let Some(h) = caps.name("h") {
-            (h.as_str().parse::<i8>().ok(), caps.name("m").and_then(|m| m.as_str().parse::<i8>().ok()), caps.name("ap"))
+            (
+                h.as_str().parse::<i8>().ok(),
+                caps.name("m").and_then(|m| m.as_str().parse::<i8>().ok()),
+                caps.name("ap"),
+            )
         } else {
-            (caps.name("h2").and_then(|h| h.as_str().parse::<i8>().ok()), Some(0), caps.name("ap2"))
+            (
+                caps.name("h2").and_then(|h| h.as_str().parse::<i8>().ok()),
+                Some(0),
+                caps.name("ap2"),
+            )
         };
         let pm = ap.map(|a| a.as_str().starts_with(['p', 'P']));
         let hour = match (h, pm) {
-            (Some(h), Some(pm)) if (1..=12).contains(&h) => Some(if pm { h % 12 + 12 } else { h % 12 }),
+            (Some(h), Some(pm)) if (1..=12).contains(&h) => {
+                Some(if pm { h % 12 + 12 } else { h % 12 })
+            }
             (_, Some(_)) => None,
             (h, None) => h,
         };
-        let time = hour.zip(m).and_then(|(h, m)| jiff::civil::Time::new(h, m, 0, 0).ok());
-        out.push(TimeMatch { range: whole.range(), time, zone: caps.name("tz").map(|z| z.range()) });
+        let time = hour
+            .zip(m)
+            .and_then(|(h, m)| jiff::civil::Time::new(h, m, 0, 0).ok());
+        out.push(TimeMatch {
+            range: whole.range(),
+            time,
+            zone: caps.name("tz").map(|z| z.range()),
+        });
     }
     out
 }
@@ -341,7 +424,8 @@ static SAME_MONTH_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CONNECTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)\s*(?:[-–—]+|to|through|thru|until|till|and)\s*$").unwrap_or_else(|e| panic!("valid: {e}"))
+    Regex::new(r"^(?i)\s*(?:[-–—]+|to|through|thru|until|till|and)\s*$")
+        .unwrap_or_else(|e| panic!("valid: {e}"))
 });
 
 /// The first period stated in `text`: `June 1–30, 2024`, `1–30 June 2024`,
@@ -350,17 +434,31 @@ static CONNECTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// The connector may be a hyphen, en or em dash, `to`, `through`, `until`; a start without
 /// a year takes the end's. `None` when the text states no period; `Some(Err)` when it
 /// states one that is not real (`February 30`, an end before the start).
-pub fn parse_period(text: &str, order: Option<DateOrder>) -> Option<Result<PeriodMatch, PeriodError>> {
+pub fn parse_period(
+    text: &str,
+    order: Option<DateOrder>,
+) -> Option<Result<PeriodMatch, PeriodError>> {
     let special = SAME_MONTH_RE.captures(text);
-    let dates = find_dates(text, &DateContext { order, period: None });
+    let dates = find_dates(
+        text,
+        &DateContext {
+            order,
+            period: None,
+        },
+    );
     // A range of two dates wins over a same-month form that starts later.
     let pair = dates.windows(2).find_map(|w| {
         let between = text.get(w[0].range.end..w[1].range.start)?;
-        CONNECTOR_RE.is_match(between).then(|| (w[0].clone(), w[1].clone()))
+        CONNECTOR_RE
+            .is_match(between)
+            .then(|| (w[0].clone(), w[1].clone()))
     });
     if let Some(caps) = special {
         let whole = caps.get(0)?;
-        if pair.as_ref().is_none_or(|(a, _)| a.range.start > whole.start()) {
+        if pair
+            .as_ref()
+            .is_none_or(|(a, _)| a.range.start > whole.start())
+        {
             return Some(same_month(&caps, whole.range()));
         }
     }
@@ -371,34 +469,70 @@ pub fn parse_period(text: &str, order: Option<DateOrder>) -> Option<Result<Perio
                 DateFormat::MonthYear => last_of_month(d),
                 _ => d,
             },
-            DateValue::Invalid(ref reason) => return Some(Err(PeriodError { range: b.range, reason: reason.clone() })),
-            DateValue::Ambiguous { .. } => {
-                return Some(Err(PeriodError { range: b.range, reason: "is ambiguous: set `[dates] order`".into() }));
+            DateValue::Invalid(ref reason) => {
+                return Some(Err(PeriodError {
+                    range: b.range,
+                    reason: reason.clone(),
+                }));
             }
-            DateValue::NoYear { .. } => return Some(Err(PeriodError { range, reason: "has no year".into() })),
+            DateValue::Ambiguous { .. } => {
+                return Some(Err(PeriodError {
+                    range: b.range,
+                    reason: "is ambiguous: set `[dates] order`".into(),
+                }));
+            }
+            DateValue::NoYear { .. } => {
+                return Some(Err(PeriodError {
+                    range,
+                    reason: "has no year".into(),
+                }));
+            }
         };
         let start = match a.value {
             DateValue::Date(d) => d,
-            DateValue::NoYear { month, day } => match calendar(i32::from(end.year()), i64::from(month), i64::from(day)) {
-                Ok(d) => d,
-                Err(reason) => return Some(Err(PeriodError { range: a.range, reason })),
-            },
-            DateValue::Invalid(ref reason) => return Some(Err(PeriodError { range: a.range, reason: reason.clone() })),
+            DateValue::NoYear { month, day } => {
+                match calendar(i32::from(end.year()), i64::from(month), i64::from(day)) {
+                    Ok(d) => d,
+                    Err(reason) => {
+                        return Some(Err(PeriodError {
+                            range: a.range,
+                            reason,
+                        }));
+                    }
+                }
+            }
+            DateValue::Invalid(ref reason) => {
+                return Some(Err(PeriodError {
+                    range: a.range,
+                    reason: reason.clone(),
+                }));
+            }
             DateValue::Ambiguous { .. } => {
-                return Some(Err(PeriodError { range: a.range, reason: "is ambiguous: set `[dates] order`".into() }));
+                return Some(Err(PeriodError {
+                    range: a.range,
+                    reason: "is ambiguous: set `[dates] order`".into(),
+                }));
             }
         };
         if end < start {
-            return Some(Err(PeriodError { range, reason: "ends before it starts".into() }));
+            return Some(Err(PeriodError {
+                range,
+                reason: "ends before it starts".into(),
+            }));
         }
         return Some(Ok(PeriodMatch { range, start, end }));
     }
     let first = dates.first()?;
     match (&first.value, first.format) {
-        (DateValue::Date(d), DateFormat::MonthYear) => {
-            Some(Ok(PeriodMatch { range: first.range.clone(), start: *d, end: last_of_month(*d) }))
-        }
-        (DateValue::Invalid(reason), _) => Some(Err(PeriodError { range: first.range.clone(), reason: reason.clone() })),
+        (DateValue::Date(d), DateFormat::MonthYear) => Some(Ok(PeriodMatch {
+            range: first.range.clone(),
+            start: *d,
+            end: last_of_month(*d),
+        })),
+        (DateValue::Invalid(reason), _) => Some(Err(PeriodError {
+            range: first.range.clone(),
+            reason: reason.clone(),
+        })),
         _ => None,
     }
 }
@@ -408,17 +542,33 @@ fn last_of_month(d: Date) -> Date {
 }
 
 fn same_month(caps: &regex::Captures<'_>, range: Range<usize>) -> Result<PeriodMatch, PeriodError> {
-    let err = |reason: String| PeriodError { range: range.clone(), reason };
+    let err = |reason: String| PeriodError {
+        range: range.clone(),
+        reason,
+    };
     if let Some(q) = num(caps, "q") {
-        let y = num(caps, "qy").and_then(|y| i16::try_from(y).ok()).ok_or_else(|| err("has no year".into()))?;
+        let y = num(caps, "qy")
+            .and_then(|y| i16::try_from(y).ok())
+            .ok_or_else(|| err("has no year".into()))?;
         let q = i8::try_from(q).unwrap_or(1);
         let start = Date::new(y, (q - 1) * 3 + 1, 1).map_err(|e| err(e.to_string()))?;
-        let end = Date::new(y, q * 3, 1).map_err(|e| err(e.to_string()))?.last_of_month();
+        let end = Date::new(y, q * 3, 1)
+            .map_err(|e| err(e.to_string()))?
+            .last_of_month();
         return Ok(PeriodMatch { range, start, end });
     }
-    let (m, a, b, y) = if caps.name("m").is_some() { ("m", "a", "b", "y") } else { ("m2", "a2", "b2", "y2") };
-    let month = caps.name(m).and_then(|m| month_number(m.as_str())).ok_or_else(|| err("has no month".into()))?;
-    let year = num(caps, y).and_then(|y| i32::try_from(y).ok()).ok_or_else(|| err("has no year".into()))?;
+    let (m, a, b, y) = if caps.name("m").is_some() {
+        ("m", "a", "b", "y")
+    } else {
+        ("m2", "a2", "b2", "y2")
+    };
+    let month = caps
+        .name(m)
+        .and_then(|m| month_number(m.as_str()))
+        .ok_or_else(|| err("has no month".into()))?;
+    let year = num(caps, y)
+        .and_then(|y| i32::try_from(y).ok())
+        .ok_or_else(|| err("has no year".into()))?;
     let start = calendar(year, i64::from(month), num(caps, a).unwrap_or(0)).map_err(&err)?;
     let end = calendar(year, i64::from(month), num(caps, b).unwrap_or(0)).map_err(&err)?;
     if end < start {
@@ -453,11 +603,23 @@ mod tests {
 
     #[test]
     fn date_table() {
-        let june = DateContext { order: None, period: Some((date(2024, 6, 1), date(2024, 6, 30))) };
-        let winter = DateContext { order: None, period: Some((date(2023, 12, 1), date(2024, 1, 31))) };
+        let june = DateContext {
+            order: None,
+            period: Some((date(2024, 6, 1), date(2024, 6, 30))),
+        };
+        let winter = DateContext {
+            order: None,
+            period: Some((date(2023, 12, 1), date(2024, 1, 31))),
+        };
         let none = DateContext::default();
-        let mdy = DateContext { order: Some(DateOrder::Mdy), period: None };
-        let dmy = DateContext { order: Some(DateOrder::Dmy), period: None };
+        let mdy = DateContext {
+            order: Some(DateOrder::Mdy),
+            period: None,
+        };
+        let dmy = DateContext {
+            order: Some(DateOrder::Dmy),
+            period: None,
+        };
         let cases: Vec<(&str, &DateContext, Want, &str)> = vec![
             ("2024-06-16", &none, D(2024, 6, 16), "2024-06-16"),
             ("on 2024-6-1.", &none, D(2024, 6, 1), "2024-6-1"),
@@ -475,13 +637,28 @@ mod tests {
             ("JUNE 16, 2024", &none, D(2024, 6, 16), "JUNE 16, 2024"),
             ("June 31, 2024", &none, Invalid, "June 31, 2024"),
             ("February 30, 2024", &none, Invalid, "February 30, 2024"),
-            ("February 29, 2024", &none, D(2024, 2, 29), "February 29, 2024"),
+            (
+                "February 29, 2024",
+                &none,
+                D(2024, 2, 29),
+                "February 29, 2024",
+            ),
             ("February 29, 2023", &none, Invalid, "February 29, 2023"),
-            ("February 29, 2000", &none, D(2000, 2, 29), "February 29, 2000"),
+            (
+                "February 29, 2000",
+                &none,
+                D(2000, 2, 29),
+                "February 29, 2000",
+            ),
             ("February 29, 1900", &none, Invalid, "February 29, 1900"),
             ("16 June 2024", &none, D(2024, 6, 16), "16 June 2024"),
             ("16th June 2024", &none, D(2024, 6, 16), "16th June 2024"),
-            ("the 16th of June, 2024", &none, D(2024, 6, 16), "16th of June, 2024"),
+            (
+                "the 16th of June, 2024",
+                &none,
+                D(2024, 6, 16),
+                "16th of June, 2024",
+            ),
             ("3 Sep 2024", &none, D(2024, 9, 3), "3 Sep 2024"),
             ("31 April 2024", &none, Invalid, "31 April 2024"),
             ("June 16th", &june, D(2024, 6, 16), "June 16th"),
@@ -511,7 +688,12 @@ mod tests {
             ("Q3 2024", &none, Nothing, ""),
             ("12,000 units", &none, Nothing, ""),
             ("Marching 12", &none, Nothing, ""),
-            ("**June 3, 2024, 10:00**", &none, D(2024, 6, 3), "June 3, 2024"),
+            (
+                "**June 3, 2024, 10:00**",
+                &none,
+                D(2024, 6, 3),
+                "June 3, 2024",
+            ),
             ("Zoë met on 5 März 2024", &none, Nothing, ""),
         ];
         assert!(cases.len() >= 50);
@@ -535,29 +717,107 @@ mod tests {
     #[test]
     fn period_table() {
         let ok = |text: &str, a: (i16, i8, i8), b: (i16, i8, i8), span: &str| {
-            let got = parse_period(text, None).unwrap_or_else(|| panic!("{text:?}: no period")).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
-            assert_eq!((got.start, got.end), (date(a.0, a.1, a.2), date(b.0, b.1, b.2)), "{text:?}");
+            let got = parse_period(text, None)
+                .unwrap_or_else(|| panic!("{text:?}: no period"))
+                .unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
+            assert_eq!(
+                (got.start, got.end),
+                (date(a.0, a.1, a.2), date(b.0, b.1, b.2)),
+                "{text:?}"
+            );
             assert_eq!(&text[got.range], span, "{text:?}");
         };
-        ok("June 1–30, 2024", (2024, 6, 1), (2024, 6, 30), "June 1–30, 2024");
-        ok("June 1-30, 2024", (2024, 6, 1), (2024, 6, 30), "June 1-30, 2024");
-        ok("June 1 – 30, 2024", (2024, 6, 1), (2024, 6, 30), "June 1 – 30, 2024");
-        ok("1–30 June 2024", (2024, 6, 1), (2024, 6, 30), "1–30 June 2024");
-        ok("June 1 – July 15, 2024", (2024, 6, 1), (2024, 7, 15), "June 1 – July 15, 2024");
-        ok("1 June 2024 – 30 June 2024", (2024, 6, 1), (2024, 6, 30), "1 June 2024 – 30 June 2024");
-        ok("2024-06-01 to 2024-06-30", (2024, 6, 1), (2024, 6, 30), "2024-06-01 to 2024-06-30");
-        ok("From 2024-06-01 through 2024-06-30.", (2024, 6, 1), (2024, 6, 30), "2024-06-01 through 2024-06-30");
+        ok(
+            "June 1–30, 2024",
+            (2024, 6, 1),
+            (2024, 6, 30),
+            "June 1–30, 2024",
+        );
+        ok(
+            "June 1-30, 2024",
+            (2024, 6, 1),
+            (2024, 6, 30),
+            "June 1-30, 2024",
+        );
+        ok(
+            "June 1 – 30, 2024",
+            (2024, 6, 1),
+            (2024, 6, 30),
+            "June 1 – 30, 2024",
+        );
+        ok(
+            "1–30 June 2024",
+            (2024, 6, 1),
+            (2024, 6, 30),
+            "1–30 June 2024",
+        );
+        ok(
+            "June 1 – July 15, 2024",
+            (2024, 6, 1),
+            (2024, 7, 15),
+            "June 1 – July 15, 2024",
+        );
+        ok(
+            "1 June 2024 – 30 June 2024",
+            (2024, 6, 1),
+            (2024, 6, 30),
+            "1 June 2024 – 30 June 2024",
+        );
+        ok(
+            "2024-06-01 to 2024-06-30",
+            (2024, 6, 1),
+            (2024, 6, 30),
+            "2024-06-01 to 2024-06-30",
+        );
+        ok(
+            "From 2024-06-01 through 2024-06-30.",
+            (2024, 6, 1),
+            (2024, 6, 30),
+            "2024-06-01 through 2024-06-30",
+        );
         ok("June 2024", (2024, 6, 1), (2024, 6, 30), "June 2024");
-        ok("February 2024", (2024, 2, 1), (2024, 2, 29), "February 2024");
+        ok(
+            "February 2024",
+            (2024, 2, 1),
+            (2024, 2, 29),
+            "February 2024",
+        );
         ok("Q3 2024", (2024, 7, 1), (2024, 9, 30), "Q3 2024");
         ok("Q1 2023", (2023, 1, 1), (2023, 3, 31), "Q1 2023");
-        ok("July 1, 2024 to September 30, 2024", (2024, 7, 1), (2024, 9, 30), "July 1, 2024 to September 30, 2024");
-        ok("April 1, 2024 – June 30, 2024", (2024, 4, 1), (2024, 6, 30), "April 1, 2024 – June 30, 2024");
-        ok("December 1, 2023 - January 31, 2024", (2023, 12, 1), (2024, 1, 31), "December 1, 2023 - January 31, 2024");
-        ok("June 2024 – August 2024", (2024, 6, 1), (2024, 8, 31), "June 2024 – August 2024");
-        ok("Reporting on June 3 until June 28, 2024", (2024, 6, 3), (2024, 6, 28), "June 3 until June 28, 2024");
+        ok(
+            "July 1, 2024 to September 30, 2024",
+            (2024, 7, 1),
+            (2024, 9, 30),
+            "July 1, 2024 to September 30, 2024",
+        );
+        ok(
+            "April 1, 2024 – June 30, 2024",
+            (2024, 4, 1),
+            (2024, 6, 30),
+            "April 1, 2024 – June 30, 2024",
+        );
+        ok(
+            "December 1, 2023 - January 31, 2024",
+            (2023, 12, 1),
+            (2024, 1, 31),
+            "December 1, 2023 - January 31, 2024",
+        );
+        ok(
+            "June 2024 – August 2024",
+            (2024, 6, 1),
+            (2024, 8, 31),
+            "June 2024 – August 2024",
+        );
+        ok(
+            "Reporting on June 3 until June 28, 2024",
+            (2024, 6, 3),
+            (2024, 6, 28),
+            "June 3 until June 28, 2024",
+        );
         let bad = |text: &str, span: &str| {
-            let err = parse_period(text, None).unwrap_or_else(|| panic!("{text:?}: no period")).expect_err(text);
+            let err = parse_period(text, None)
+                .unwrap_or_else(|| panic!("{text:?}: no period"))
+                .expect_err(text);
             assert_eq!(&text[err.range], span, "{text:?}");
         };
         bad("February 1–30, 2024", "February 1–30, 2024");

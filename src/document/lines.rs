@@ -46,12 +46,18 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.starts[line];
         let column = text[start..offset].chars().count() + 1;
-        LineCol { line: line + 1, column }
+        LineCol {
+            line: line + 1,
+            column,
+        }
     }
 }
 
 fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter_map(|(i, &b)| (b == b'\n').then_some(i))
+    bytes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
 }
 
 #[cfg(test)]
@@ -65,9 +71,18 @@ mod tests {
         assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
         assert_eq!(idx.line_col(text, 3), LineCol { line: 2, column: 1 });
         let colon = text.find(':').unwrap();
-        assert_eq!(idx.line_col(text, colon), LineCol { line: 2, column: 14 });
+        assert_eq!(
+            idx.line_col(text, colon),
+            LineCol {
+                line: 2,
+                column: 14
+            }
+        );
         let last = text.find("last").unwrap();
         assert_eq!(idx.line_col(text, last), LineCol { line: 3, column: 1 });
-        assert_eq!(idx.line_col(text, text.len()), LineCol { line: 3, column: 5 });
+        assert_eq!(
+            idx.line_col(text, text.len()),
+            LineCol { line: 3, column: 5 }
+        );
     }
 }

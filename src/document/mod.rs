@@ -3,6 +3,7 @@
 //! original source; the typed report view over it (`report.rs`); line index; dates.
 
 mod build;
+pub mod content;
 pub mod dates;
 pub mod lines;
 pub mod report;
@@ -141,7 +142,11 @@ pub enum ProseContext {
     Paragraph,
     Heading(usize),
     ListItem(usize),
-    TableCell { table: usize, row: Option<usize>, column: usize },
+    TableCell {
+        table: usize,
+        row: Option<usize>,
+        column: usize,
+    },
 }
 
 /// What a segment of a prose run is made of.
@@ -195,9 +200,16 @@ impl Prose {
     fn map_offset(&self, offset: usize, is_end: bool) -> Option<usize> {
         // The segment containing `offset` (for an end, the one it closes).
         let idx = self.segs.partition_point(|s| {
-            if is_end { s.text_start + s.text_len < offset } else { s.text_start + s.text_len <= offset }
+            if is_end {
+                s.text_start + s.text_len < offset
+            } else {
+                s.text_start + s.text_len <= offset
+            }
         });
-        let seg = self.segs.get(idx).or_else(|| if is_end { None } else { self.segs.last() })?;
+        let seg = self
+            .segs
+            .get(idx)
+            .or_else(|| if is_end { None } else { self.segs.last() })?;
         let inner = offset.checked_sub(seg.text_start)?;
         if inner == 0 {
             return Some(seg.src.start);
@@ -213,7 +225,9 @@ impl Prose {
 
     /// Whether the whole text range lies in segments of kind `Text` (or line breaks between them).
     pub fn is_plain(&self, range: Range<usize>) -> bool {
-        let first = self.segs.partition_point(|s| s.text_start + s.text_len <= range.start);
+        let first = self
+            .segs
+            .partition_point(|s| s.text_start + s.text_len <= range.start);
         self.segs[first.min(self.segs.len())..]
             .iter()
             .take_while(|s| s.text_start < range.end.max(range.start + 1))
@@ -223,15 +237,18 @@ impl Prose {
     /// Ranges in [`Prose::text`] of the words in `Text` segments (runs of non-space
     /// characters containing a letter or digit), for word counts.
     pub fn word_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.segs.iter().filter(|s| s.kind == SegKind::Text).flat_map(move |s| {
-            let seg = &self.text[s.text_start..s.text_start + s.text_len];
-            seg.split(char::is_whitespace)
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .map(move |w| {
-                    let start = s.text_start + (w.as_ptr() as usize - seg.as_ptr() as usize);
-                    start..start + w.len()
-                })
-        })
+        self.segs
+            .iter()
+            .filter(|s| s.kind == SegKind::Text)
+            .flat_map(move |s| {
+                let seg = &self.text[s.text_start..s.text_start + s.text_len];
+                seg.split(char::is_whitespace)
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .map(move |w| {
+                        let start = s.text_start + (w.as_ptr() as usize - seg.as_ptr() as usize);
+                        start..start + w.len()
+                    })
+            })
     }
 }
 
@@ -262,7 +279,9 @@ impl<'a> Document<'a> {
     /// Blocks that start inside `range`.
     pub fn blocks_in(&self, range: Range<usize>) -> impl Iterator<Item = &Block> {
         let first = self.blocks.partition_point(|b| b.span.start < range.start);
-        self.blocks[first..].iter().take_while(move |b| b.span.start < range.end)
+        self.blocks[first..]
+            .iter()
+            .take_while(move |b| b.span.start < range.end)
     }
 
     /// The text of a list item's own prose runs, joined by line breaks.

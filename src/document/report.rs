@@ -22,6 +22,8 @@ pub struct Report {
     pub sections: Vec<FoundSection>,
     /// The level most sections are written at (ties: the higher level).
     pub section_level: Option<u8>,
+    /// What the sections say (client, period, dates, entries, tasks, …).
+    pub content: super::content::Content,
 }
 
 impl Report {
@@ -33,7 +35,11 @@ impl Report {
             .filter_map(|(i, h)| set.match_heading(&h.text).map(|kind| (kind, i)))
             .collect();
         let nested = |i: usize| is_nested_in(doc, &candidates, i);
-        let top_kinds: Vec<usize> = candidates.iter().filter(|(_, i)| !nested(*i)).map(|(k, _)| *k).collect();
+        let top_kinds: Vec<usize> = candidates
+            .iter()
+            .filter(|(_, i)| !nested(*i))
+            .map(|(k, _)| *k)
+            .collect();
         let mut sections: Vec<FoundSection> = Vec::new();
         for &(kind, i) in &candidates {
             // A heading inside another section that names a kind the report has at the top
@@ -42,14 +48,37 @@ impl Report {
                 continue;
             }
             let duplicate = sections.iter().any(|f| f.kind == kind);
-            sections.push(FoundSection { kind, section: i, duplicate });
+            sections.push(FoundSection {
+                kind,
+                section: i,
+                duplicate,
+            });
         }
         let mut counts = [0usize; 7];
         for f in sections.iter().filter(|f| !f.duplicate) {
             counts[usize::from(doc.headings[f.section].level.min(6))] += 1;
         }
-        let section_level = (1..=6u8).filter(|&l| counts[usize::from(l)] > 0).max_by_key(|&l| (counts[usize::from(l)], std::cmp::Reverse(l)));
-        Report { sections, section_level }
+        let section_level = (1..=6u8)
+            .filter(|&l| counts[usize::from(l)] > 0)
+            .max_by_key(|&l| (counts[usize::from(l)], std::cmp::Reverse(l)));
+        Report {
+            sections,
+            section_level,
+            content: Default::default(),
+        }
+    }
+
+    /// The sections and their content, as the rules see them.
+    pub fn build_with(doc: &Document<'_>, settings: &crate::settings::Settings) -> Self {
+        let mut report = Report::build(doc, &settings.data.sections);
+        report.content = super::content::Content::build(
+            doc,
+            &settings.data.sections,
+            &report.sections,
+            &settings.data.fields,
+            settings.date_order,
+        );
+        report
     }
 
     /// The first occurrence of a section kind.
@@ -58,7 +87,12 @@ impl Report {
     }
 
     /// The first occurrence of the section with this id (e.g. `"executive-summary"`).
-    pub fn section<'d>(&self, doc: &'d Document<'_>, set: &SectionSet, id: &str) -> Option<&'d super::Section> {
+    pub fn section<'d>(
+        &self,
+        doc: &'d Document<'_>,
+        set: &SectionSet,
+        id: &str,
+    ) -> Option<&'d super::Section> {
         let kind = set.find(id)?;
         self.first(kind).map(|f| &doc.sections[f.section])
     }

@@ -14,10 +14,16 @@ impl fmt::Display for SourceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SourceError::Binary { offset } => {
-                write!(f, "looks like a binary file (NUL byte at byte offset {offset}); not linted")
+                write!(
+                    f,
+                    "looks like a binary file (NUL byte at byte offset {offset}); not linted"
+                )
             }
             SourceError::InvalidUtf8 { offset } => {
-                write!(f, "is not valid UTF-8 (invalid byte at byte offset {offset}); save it as UTF-8 to lint it")
+                write!(
+                    f,
+                    "is not valid UTF-8 (invalid byte at byte offset {offset}); save it as UTF-8 to lint it"
+                )
             }
         }
     }
@@ -31,7 +37,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, SourceError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(SourceError::Binary { offset });
     }
-    String::from_utf8(bytes).map_err(|e| SourceError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| SourceError::InvalidUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 /// Length of the UTF-8 BOM at the start of `text` (0 or 3).
@@ -45,12 +53,18 @@ mod tests {
 
     #[test]
     fn nul_bytes_are_binary_with_offset() {
-        assert_eq!(decode(b"# Title\n\0\0".to_vec()), Err(SourceError::Binary { offset: 8 }));
+        assert_eq!(
+            decode(b"# Title\n\0\0".to_vec()),
+            Err(SourceError::Binary { offset: 8 })
+        );
     }
 
     #[test]
     fn invalid_utf8_names_the_offset() {
-        assert_eq!(decode(b"ok \xff rest".to_vec()), Err(SourceError::InvalidUtf8 { offset: 3 }));
+        assert_eq!(
+            decode(b"ok \xff rest".to_vec()),
+            Err(SourceError::InvalidUtf8 { offset: 3 })
+        );
     }
 
     #[test]

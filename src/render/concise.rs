@@ -9,7 +9,11 @@ pub(super) fn render(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()
         let index = file.line_index();
         for d in &file.diagnostics {
             let at = index.line_col(&file.source, d.span.start);
-            let fixable = if d.fix.as_ref().is_some_and(|f| f.applicability == crate::Applicability::Safe) {
+            let fixable = if d
+                .fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == crate::Applicability::Safe)
+            {
                 " [*]"
             } else {
                 ""

@@ -5,8 +5,8 @@ use std::fmt;
 use std::io::{self, Write};
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
-    SpanContents,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
 };
 
 use super::{FileReport, describe_fix};
@@ -20,7 +20,10 @@ pub struct HumanOptions {
 
 impl Default for HumanOptions {
     fn default() -> Self {
-        HumanOptions { color: false, width: 100 }
+        HumanOptions {
+            color: false,
+            width: 100,
+        }
     }
 }
 
@@ -83,20 +86,35 @@ impl miette::Diagnostic for Shown<'_> {
         })
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = SourceSpan::new(self.d.span.start.into(), self.d.span.len());
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.d.rule.name.to_string()), span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(self.d.rule.name.to_string()),
+            span,
+        ))))
     }
 }
 
-pub(super) fn render(out: &mut dyn Write, files: &[FileReport], opts: &HumanOptions) -> io::Result<()> {
-    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(opts.width).with_links(false);
+pub(super) fn render(
+    out: &mut dyn Write,
+    files: &[FileReport],
+    opts: &HumanOptions,
+) -> io::Result<()> {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_links(false);
     let mut buf = String::new();
     for file in files {
         for d in &file.diagnostics {
@@ -108,14 +126,20 @@ pub(super) fn render(out: &mut dyn Write, files: &[FileReport], opts: &HumanOpti
             };
             let shown = Shown {
                 d,
-                source: Named { name: &file.path, text: &file.source },
+                source: Named {
+                    name: &file.path,
+                    text: &file.source,
+                },
                 code: format!("{} {}", d.rule.code, d.rule.name),
                 help,
             };
             buf.clear();
             // Rendering into a String cannot fail except through a bug in the handler.
             if handler.render_report(&mut buf, &shown).is_err() {
-                buf = format!("{}: {}[{}] {}\n", file.path, d.severity, d.rule.code, d.message);
+                buf = format!(
+                    "{}: {}[{}] {}\n",
+                    file.path, d.severity, d.rule.code, d.message
+                );
             }
             out.write_all(buf.as_bytes())?;
             out.write_all(b"\n")?;

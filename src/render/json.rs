@@ -68,7 +68,10 @@ pub(super) fn render(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()
                     severity: d.severity.as_str(),
                     message: &d.message,
                     help: d.help.as_deref(),
-                    span: Span { start: d.span.start, end: d.span.end },
+                    span: Span {
+                        start: d.span.start,
+                        end: d.span.end,
+                    },
                     start: index.line_col(&file.source, d.span.start),
                     end: index.line_col(&file.source, d.span.end),
                     fix: d.fix.as_ref().map(|f| JsonFix {
@@ -77,14 +80,28 @@ pub(super) fn render(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()
                         edits: f
                             .edits
                             .iter()
-                            .map(|e| JsonEdit { start: e.span.start, end: e.span.end, replacement: &e.replacement })
+                            .map(|e| JsonEdit {
+                                start: e.span.start,
+                                end: e.span.end,
+                                replacement: &e.replacement,
+                            })
                             .collect(),
                     }),
                 })
                 .collect();
-            JsonFile { path: &file.path, diagnostics }
+            JsonFile {
+                path: &file.path,
+                diagnostics,
+            }
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &Output { version: 1, files, summary })?;
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &Output {
+            version: 1,
+            files,
+            summary,
+        },
+    )?;
     writeln!(out)
 }

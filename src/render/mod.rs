@@ -43,7 +43,10 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(files: &[FileReport]) -> Summary {
-        let mut s = Summary { files: files.len(), ..Summary::default() };
+        let mut s = Summary {
+            files: files.len(),
+            ..Summary::default()
+        };
         for d in files.iter().flat_map(|f| &f.diagnostics) {
             match d.severity {
                 Severity::Error => s.errors += 1,
@@ -61,7 +64,13 @@ impl Summary {
 
     /// The closing line of human and concise output.
     pub fn line(&self) -> String {
-        let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
         let files = plural(self.files, "file");
         if self.errors + self.warnings + self.infos == 0 {
             return format!("All checks passed ({files} checked).");
@@ -76,7 +85,10 @@ impl Summary {
             line.push_str(&format!(" {} fixable with --fix.", self.fixable));
         }
         if self.unsafe_fixable > 0 {
-            line.push_str(&format!(" {} more with --fix --unsafe-fixes.", self.unsafe_fixable));
+            line.push_str(&format!(
+                " {} more with --fix --unsafe-fixes.",
+                self.unsafe_fixable
+            ));
         }
         line
     }
@@ -99,9 +111,14 @@ pub fn json(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()> {
 pub fn statistics(out: &mut dyn Write, files: &[FileReport], as_json: bool) -> io::Result<()> {
     let mut rows: std::collections::BTreeMap<(String, String), (usize, usize)> = Default::default();
     for d in files.iter().flat_map(|f| &f.diagnostics) {
-        let e = rows.entry((d.rule.code.to_string(), d.rule.name.to_string())).or_default();
+        let e = rows
+            .entry((d.rule.code.to_string(), d.rule.name.to_string()))
+            .or_default();
         e.0 += 1;
-        if d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe) {
+        if d.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == Applicability::Safe)
+        {
             e.1 += 1;
         }
     }
@@ -118,7 +135,11 @@ pub fn statistics(out: &mut dyn Write, files: &[FileReport], as_json: bool) -> i
         return writeln!(out);
     }
     for ((code, name), (count, fixable)) in rows {
-        let fix = if fixable > 0 { format!("  ({fixable} fixable)") } else { String::new() };
+        let fix = if fixable > 0 {
+            format!("  ({fixable} fixable)")
+        } else {
+            String::new()
+        };
         writeln!(out, "{count:>6}  {code:<7} {name}{fix}")?;
     }
     Ok(())
@@ -137,11 +158,22 @@ pub fn describe_fix(source: &str, d: &Diagnostic) -> Option<String> {
         let old = source.get(edit.span.clone()).unwrap_or("");
         let show = |s: &str| {
             let one = s.trim().replace('\r', "").replace('\n', "⏎");
-            if one.chars().count() > 60 { format!("{}…", one.chars().take(60).collect::<String>()) } else { one }
+            if one.chars().count() > 60 {
+                format!("{}…", one.chars().take(60).collect::<String>())
+            } else {
+                one
+            }
         };
         if !old.is_empty() && !edit.replacement.is_empty() {
-            text.push_str(&format!(" (`{}` → `{}`)", show(old), show(&edit.replacement)));
-        } else if old.is_empty() && !edit.replacement.is_empty() && fix.applicability == Applicability::DisplayOnly {
+            text.push_str(&format!(
+                " (`{}` → `{}`)",
+                show(old),
+                show(&edit.replacement)
+            ));
+        } else if old.is_empty()
+            && !edit.replacement.is_empty()
+            && fix.applicability == Applicability::DisplayOnly
+        {
             text.push_str(&format!(": `{}`", show(&edit.replacement)));
         }
     }

@@ -34,13 +34,22 @@ declare_rule! {
 impl Rule for DuplicateSection {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for found in cx.report.sections.iter().filter(|f| f.duplicate) {
-            let Some(first) = cx.report.first(found.kind) else { continue };
+            let Some(first) = cx.report.first(found.kind) else {
+                continue;
+            };
             let name = &cx.settings.data.sections.sections[found.kind].name;
             let first_heading = &cx.doc.headings[first.section];
             let heading = &cx.doc.headings[found.section];
             out.push(
-                cx.diagnostic(&Self::META, heading.span.clone(), format!("section '{name}' appears more than once"))
-                    .with_help(format!("merge it into the first '{}' section", first_heading.text)),
+                cx.diagnostic(
+                    &Self::META,
+                    heading.span.clone(),
+                    format!("section '{name}' appears more than once"),
+                )
+                .with_help(format!(
+                    "merge it into the first '{}' section",
+                    first_heading.text
+                )),
             );
         }
     }

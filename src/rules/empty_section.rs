@@ -35,9 +35,10 @@ impl Rule for EmptySection {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for found in &cx.report.sections {
             let section = &cx.doc.sections[found.section];
-            let has_content = cx.doc.blocks_in(section.body.clone()).any(|b| {
-                b.kind != BlockKind::Html || !only_comments(cx.text(b.span.clone()))
-            });
+            let has_content = cx
+                .doc
+                .blocks_in(section.body.clone())
+                .any(|b| b.kind != BlockKind::Html || !only_comments(cx.text(b.span.clone())));
             if !has_content {
                 let heading = &cx.doc.headings[found.section];
                 let name = &cx.settings.data.sections.sections[found.kind].name;

@@ -34,7 +34,9 @@ declare_rule! {
 
 impl Rule for InconsistentHeadingLevel {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(level) = cx.report.section_level else { return };
+        let Some(level) = cx.report.section_level else {
+            return;
+        };
         for found in cx.report.sections.iter().filter(|f| !f.duplicate) {
             let heading = &cx.doc.headings[found.section];
             if heading.level == level {
@@ -44,7 +46,10 @@ impl Rule for InconsistentHeadingLevel {
             let mut diag = cx.diagnostic(
                 &Self::META,
                 heading.span.clone(),
-                format!("section '{name}' is a level-{} heading; the other sections are level {level}", heading.level),
+                format!(
+                    "section '{name}' is a level-{} heading; the other sections are level {level}",
+                    heading.level
+                ),
             );
             let written = cx.text(heading.span.clone());
             let indent = written.len() - written.trim_start_matches(' ').len();
@@ -53,7 +58,10 @@ impl Rule for InconsistentHeadingLevel {
                 let start = heading.span.start + indent;
                 diag = diag.with_fix(Fix::unsafe_(
                     format!("make it a level-{level} heading"),
-                    vec![Edit::replace(start..start + marks, "#".repeat(usize::from(level)))],
+                    vec![Edit::replace(
+                        start..start + marks,
+                        "#".repeat(usize::from(level)),
+                    )],
                 ));
             }
             out.push(diag);

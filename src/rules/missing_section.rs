@@ -43,7 +43,9 @@ impl Rule for MissingSection {
         let level = usize::from(cx.report.section_level.unwrap_or(2));
         let nl = cx.doc.newline();
         for (kind, def) in set.sections.iter().enumerate() {
-            let Some(severity) = def.required.severity() else { continue };
+            let Some(severity) = def.required.severity() else {
+                continue;
+            };
             if cx.report.first(kind).is_some() {
                 continue;
             }
@@ -58,17 +60,28 @@ impl Rule for MissingSection {
             };
             let suffix = if at < cx.doc.source.len() { nl } else { "" };
             let hashes = "#".repeat(level);
-            let text = format!("{prefix}{hashes} {name}{nl}{nl}{placeholder}{nl}{suffix}", name = def.name, placeholder = def.placeholder);
+            let text = format!(
+                "{prefix}{hashes} {name}{nl}{nl}{placeholder}{nl}{suffix}",
+                name = def.name,
+                placeholder = def.placeholder
+            );
             let mut help = format!("add a `{hashes} {}` section", def.name);
             if !def.aliases.is_empty() {
                 let shown: Vec<&str> = def.aliases.iter().take(4).map(String::as_str).collect();
                 help.push_str(&format!(" (also accepted: {})", shown.join(", ")));
             }
             out.push(
-                cx.diagnostic(&Self::META, at..at, format!("required section '{}' is missing", def.name))
-                    .with_severity(severity)
-                    .with_help(help)
-                    .with_fix(Fix::unsafe_(format!("insert the '{}' section", def.name), vec![Edit::insert(at, text)])),
+                cx.diagnostic(
+                    &Self::META,
+                    at..at,
+                    format!("required section '{}' is missing", def.name),
+                )
+                .with_severity(severity)
+                .with_help(help)
+                .with_fix(Fix::unsafe_(
+                    format!("insert the '{}' section", def.name),
+                    vec![Edit::insert(at, text)],
+                )),
             );
         }
     }
@@ -79,7 +92,14 @@ impl Rule for MissingSection {
 fn insertion_point(cx: &Context<'_>, kind: usize) -> usize {
     let found = |k: usize| cx.report.first(k).map(|f| &cx.doc.sections[f.section]);
     // After the last occurrence of the closest earlier kind (a duplicate counts).
-    let last = |k: usize| cx.report.sections.iter().rev().find(|f| f.kind == k).map(|f| &cx.doc.sections[f.section]);
+    let last = |k: usize| {
+        cx.report
+            .sections
+            .iter()
+            .rev()
+            .find(|f| f.kind == k)
+            .map(|f| &cx.doc.sections[f.section])
+    };
     if let Some(prev) = (0..kind).rev().find_map(last) {
         return prev.span.end;
     }

@@ -86,7 +86,14 @@ impl Context<'_> {
         span: std::ops::Range<usize>,
         message: impl Into<String>,
     ) -> Diagnostic {
-        Diagnostic { rule: meta.id(), severity: meta.severity, span, message: message.into(), help: None, fix: None }
+        Diagnostic {
+            rule: meta.id(),
+            severity: meta.severity,
+            span,
+            message: message.into(),
+            help: None,
+            fix: None,
+        }
     }
 
     pub fn text(&self, span: std::ops::Range<usize>) -> &str {

@@ -43,8 +43,14 @@ impl Rule for NoncanonicalHeading {
             let canonical = &set.sections[found.kind].name;
             let mut diag = cx.diagnostic(
                 &Self::META,
-                heading.plain_text_span.clone().unwrap_or_else(|| heading.span.clone()),
-                format!("heading '{}' is an alias; the canonical name is '{canonical}'", heading.text),
+                heading
+                    .plain_text_span
+                    .clone()
+                    .unwrap_or_else(|| heading.span.clone()),
+                format!(
+                    "heading '{}' is an alias; the canonical name is '{canonical}'",
+                    heading.text
+                ),
             );
             if let Some(span) = &heading.plain_text_span {
                 let written = cx.text(span.clone());

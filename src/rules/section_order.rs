@@ -44,7 +44,10 @@ impl Rule for SectionOrder {
                         cx.diagnostic(
                             &Self::META,
                             heading.span.clone(),
-                            format!("section '{}' should come before '{}'", set[found.kind].name, set[prev].name),
+                            format!(
+                                "section '{}' should come before '{}'",
+                                set[found.kind].name, set[prev].name
+                            ),
                         )
                         .with_help(format!("the recommended order is: {}", order(cx))),
                     );
@@ -56,5 +59,12 @@ impl Rule for SectionOrder {
 }
 
 fn order(cx: &Context<'_>) -> String {
-    cx.settings.data.sections.sections.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
+    cx.settings
+        .data
+        .sections
+        .sections
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

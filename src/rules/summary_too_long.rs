@@ -30,7 +30,9 @@ declare_rule! {
 impl Rule for SummaryTooLong {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let set = &cx.settings.data.sections;
-        let Some(section) = cx.report.section(cx.doc, set, "executive-summary") else { return };
+        let Some(section) = cx.report.section(cx.doc, set, "executive-summary") else {
+            return;
+        };
         let limit = cx.settings.limits.summary_words;
         let mut count = 0usize;
         let mut over = None;

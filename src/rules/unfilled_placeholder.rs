@@ -40,11 +40,12 @@ impl Rule for UnfilledPlaceholder {
                 if !in_writable_text(prose, m.range.clone()) {
                     continue;
                 }
-                let Some(span) = prose.to_source(m.range.clone()) else { continue };
-                out.push(
-                    cx.diagnostic(&Self::META, span, m.message)
-                        .with_help("replace it with the real value, or remove it if it does not apply"),
-                );
+                let Some(span) = prose.to_source(m.range.clone()) else {
+                    continue;
+                };
+                out.push(cx.diagnostic(&Self::META, span, m.message).with_help(
+                    "replace it with the real value, or remove it if it does not apply",
+                ));
             }
         }
     }
@@ -53,7 +54,9 @@ impl Rule for UnfilledPlaceholder {
 /// Text the author wrote (plain text, inline HTML such as `<insert name>`, line breaks),
 /// not code, URLs or image alt text.
 fn in_writable_text(prose: &crate::document::Prose, range: std::ops::Range<usize>) -> bool {
-    let first = prose.segs.partition_point(|s| s.text_start + s.text_len <= range.start);
+    let first = prose
+        .segs
+        .partition_point(|s| s.text_start + s.text_len <= range.start);
     prose.segs[first..]
         .iter()
         .take_while(|s| s.text_start < range.end)

@@ -37,8 +37,20 @@ pub fn lint_file(path: &Path, settings: &Settings) -> (String, Vec<Diagnostic>) 
 
 /// The human rendering (no colour, fixed width) used in snapshots.
 pub fn render_human(shown_path: &str, source: &str, diagnostics: Vec<Diagnostic>) -> String {
-    let files = vec![FileReport { path: shown_path.to_string(), source: source.to_string(), diagnostics }];
+    let files = vec![FileReport {
+        path: shown_path.to_string(),
+        source: source.to_string(),
+        diagnostics,
+    }];
     let mut out = Vec::new();
-    render::human(&mut out, &files, &HumanOptions { color: false, width: 100 }).expect("writing to a Vec cannot fail");
+    render::human(
+        &mut out,
+        &files,
+        &HumanOptions {
+            color: false,
+            width: 100,
+        },
+    )
+    .expect("writing to a Vec cannot fail");
     String::from_utf8(out).expect("the renderer writes UTF-8")
 }
