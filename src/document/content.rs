@@ -463,7 +463,7 @@ impl Cx<'_, '_> {
                     Period::Invalid {
                         span: sa.start..sb.end,
                         text: String::new(),
-                        reason: "ends before it starts".into(),
+                        reason: "it ends before it starts".into(),
                     }
                 } else {
                     Period::Valid {
@@ -478,7 +478,7 @@ impl Cx<'_, '_> {
                 self.content.period = Period::Invalid {
                     span: p.span.clone(),
                     text: p.text.clone(),
-                    reason: "states no date range this tool can read".into(),
+                    reason: "no date range could be read from it".into(),
                 };
                 return;
             }

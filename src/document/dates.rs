@@ -185,10 +185,10 @@ pub struct DateContext {
 fn calendar(year: i32, month: i64, day: i64) -> Result<Date, String> {
     let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(year), i8::try_from(month), i8::try_from(day))
     else {
-        return Err("is not a calendar date".into());
+        return Err("the numbers are out of range".into());
     };
     if !(1..=12).contains(&m) {
-        return Err(format!("has no month {month}"));
+        return Err(format!("there is no month {month}"));
     }
     Date::new(y, m, d).map_err(|_| {
         if m == 2 && d == 29 {
@@ -478,13 +478,13 @@ pub fn parse_period(
             DateValue::Ambiguous { .. } => {
                 return Some(Err(PeriodError {
                     range: b.range,
-                    reason: "is ambiguous: set `[dates] order`".into(),
+                    reason: "a numeric date in it is ambiguous (set `[dates] order`)".into(),
                 }));
             }
             DateValue::NoYear { .. } => {
                 return Some(Err(PeriodError {
                     range,
-                    reason: "has no year".into(),
+                    reason: "it has no year".into(),
                 }));
             }
         };
@@ -510,14 +510,14 @@ pub fn parse_period(
             DateValue::Ambiguous { .. } => {
                 return Some(Err(PeriodError {
                     range: a.range,
-                    reason: "is ambiguous: set `[dates] order`".into(),
+                    reason: "a numeric date in it is ambiguous (set `[dates] order`)".into(),
                 }));
             }
         };
         if end < start {
             return Some(Err(PeriodError {
                 range,
-                reason: "ends before it starts".into(),
+                reason: "it ends before it starts".into(),
             }));
         }
         return Some(Ok(PeriodMatch { range, start, end }));
@@ -549,7 +549,7 @@ fn same_month(caps: &regex::Captures<'_>, range: Range<usize>) -> Result<PeriodM
     if let Some(q) = num(caps, "q") {
         let y = num(caps, "qy")
             .and_then(|y| i16::try_from(y).ok())
-            .ok_or_else(|| err("has no year".into()))?;
+            .ok_or_else(|| err("it has no year".into()))?;
         let q = i8::try_from(q).unwrap_or(1);
         let start = Date::new(y, (q - 1) * 3 + 1, 1).map_err(|e| err(e.to_string()))?;
         let end = Date::new(y, q * 3, 1)
@@ -565,14 +565,14 @@ fn same_month(caps: &regex::Captures<'_>, range: Range<usize>) -> Result<PeriodM
     let month = caps
         .name(m)
         .and_then(|m| month_number(m.as_str()))
-        .ok_or_else(|| err("has no month".into()))?;
+        .ok_or_else(|| err("it has no month".into()))?;
     let year = num(caps, y)
         .and_then(|y| i32::try_from(y).ok())
-        .ok_or_else(|| err("has no year".into()))?;
+        .ok_or_else(|| err("it has no year".into()))?;
     let start = calendar(year, i64::from(month), num(caps, a).unwrap_or(0)).map_err(&err)?;
     let end = calendar(year, i64::from(month), num(caps, b).unwrap_or(0)).map_err(&err)?;
     if end < start {
-        return Err(err("ends before it starts".into()));
+        return Err(err("it ends before it starts".into()));
     }
     Ok(PeriodMatch { range, start, end })
 }
