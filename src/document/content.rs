@@ -680,6 +680,14 @@ impl Cx<'_, '_> {
             }
             return;
         }
+        // A short word or two right after the date, where the method goes, is the method
+        // even when it is not a known one (`— Sync —`): `unknown-method` reports it.
+        let short = v.text.split_whitespace().count() <= 2
+            && !v.text.chars().any(|c| c.is_ascii_digit() || c == '.');
+        if e.method.is_none() && e.date_text.is_some() && e.summary.is_none() && short {
+            e.method = Some(v);
+            return;
+        }
         if e.summary.is_none() {
             e.summary = Some(v);
         }
