@@ -304,7 +304,16 @@ impl Fields {
 
     /// Vague time expressions in `text`, as byte ranges (whole words, case-insensitive).
     pub fn vague_times(&self, text: &str) -> Vec<Range<usize>> {
-        self.vague_time.find(text)
+        let mut found = self.vague_time.find(text);
+        // "as soon as the review is done" names an event, not a vague time.
+        found.retain(|r| {
+            let before = text.get(r.start.saturating_sub(3)..r.start).unwrap_or("");
+            let after = text.get(r.end..r.end + 4).unwrap_or("");
+            !(text[r.clone()].eq_ignore_ascii_case("soon")
+                && before.eq_ignore_ascii_case("as ")
+                && after.eq_ignore_ascii_case(" as "))
+        });
+        found
     }
 
     /// Whether `text` mentions a resolution or status word.

@@ -552,10 +552,15 @@ impl Cx<'_, '_> {
                 let Some(id) = self.fields.field(&l[k.clone()]) else {
                     continue;
                 };
+                let key = val(p, shift(k, line.start));
+                let mut value = val(p, shift(v, line.start));
+                if value.is_empty() {
+                    value.span = key.span.clone();
+                }
                 out.push(ClientField {
                     id: id.to_string(),
-                    key: val(p, shift(k, line.start)),
-                    value: val(p, shift(v, line.start)),
+                    key,
+                    value,
                 });
             }
         }
@@ -625,7 +630,7 @@ impl Cx<'_, '_> {
             let value = if value.is_empty() {
                 Val {
                     text: String::new(),
-                    span: key.span.end..key.span.end,
+                    span: key.span.clone(),
                 }
             } else {
                 value
@@ -783,11 +788,14 @@ impl Cx<'_, '_> {
                 entries.push(e);
             }
         }
+        // Sub-headings are entries, except those that only group entries (`### June`
+        // over a table or a list of dated items): their items are entries themselves.
         let subs: Vec<usize> = doc
             .sections
             .iter()
             .enumerate()
             .filter(|(_, s)| s.parent == Some(section))
+            .filter(|(_, s)| !self.is_group(s))
             .map(|(i, _)| i)
             .collect();
         let sub_spans: Vec<Range<usize>> =
@@ -945,7 +953,7 @@ impl Cx<'_, '_> {
                 let value = if value.is_empty() {
                     Val {
                         text: String::new(),
-                        span: key.span.end..key.span.end,
+                        span: key.span.clone(),
                     }
                 } else {
                     value
@@ -1168,22 +1176,40 @@ impl Cx<'_, '_> {
         };
         let doc = self.doc;
         let mut out = Vec::new();
+        // A sub-heading per record: the heading and everything under it are one record.
+        let subs: Vec<&super::Section> = doc
+            .sections
+            .iter()
+            .filter(|s| s.parent == Some(section))
+            .collect();
+        for sub in &subs {
+            let Some(h) = doc.headings.get(sub.heading) else {
+                continue;
+            };
+            let mut text = h.text.clone();
+            for (_, p) in doc.prose_in(sub.body.clone()) {
+                text.push('\n');
+                text.push_str(&p.text);
+            }
+            out.push((h.span.clone(), text));
+        }
+        let sub_spans: Vec<Range<usize>> = subs.iter().map(|s| s.span.clone()).collect();
+        let mut items = 0;
         for (i, item) in doc.items.iter().enumerate() {
-            if item.parent.is_some() || !body.contains(&item.span.start) {
+            if item.parent.is_some()
+                || !body.contains(&item.span.start)
+                || in_any(&sub_spans, item.span.start)
+            {
                 continue;
             }
+            items += 1;
             let mut text = doc.item_text(i);
             let mut span = item
                 .prose
                 .first()
                 .and_then(|&p| doc.prose.get(p))
                 .map_or(item.span.clone(), |p| p.span.clone());
-            for (c, _) in doc
-                .items
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.parent == Some(i))
-            {
+            for &c in self.children.get(i).into_iter().flatten() {
                 text.push('\n');
                 text.push_str(&doc.item_text(c));
             }
@@ -1194,15 +1220,43 @@ impl Cx<'_, '_> {
             }
             out.push((span, text));
         }
-        if out.is_empty() {
-            for (_, p) in doc.prose_in(body) {
+        if items == 0 {
+            for i in self.own_prose(section) {
+                let Some(p) = doc.prose.get(i) else { continue };
                 if p.context != ProseContext::Paragraph || p.text.trim_end().ends_with(':') {
                     continue;
                 }
                 out.push((p.span.clone(), p.text.clone()));
             }
         }
+        out.sort_by_key(|r| r.0.start);
         out
+    }
+
+    /// Whether a sub-section of the Interaction Log only groups entries: its heading holds
+    /// no date, and its body is a table or a list whose first item is not a `Key: value` field.
+    fn is_group(&self, sub: &super::Section) -> bool {
+        let doc = self.doc;
+        let Some(h) = doc.headings.get(sub.heading) else {
+            return false;
+        };
+        if self.content.date_in(&h.span).is_some() {
+            return false;
+        }
+        let mut blocks = doc.blocks_in(sub.body.clone()).filter(|b| b.depth == 0);
+        blocks.any(|b| match b.kind {
+            super::BlockKind::Table => true,
+            super::BlockKind::List => {
+                let first = doc.items.partition_point(|i| i.span.start < b.span.start);
+                let text = doc
+                    .items
+                    .get(first)
+                    .map(|_| doc.item_text(first))
+                    .unwrap_or_default();
+                key_value(&text).is_none_or(|(k, _)| self.fields.log_column(&text[k]).is_none())
+            }
+            _ => false,
+        })
     }
 
     fn issues(&mut self) {
@@ -1415,5 +1469,39 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(true, false), (false, true), (false, false)]
         );
+    }
+
+    #[test]
+    fn grouping_sub_headings_and_issue_sub_sections() {
+        let src = "## Time Period\n\nJune 2024\n\n## Interaction Log\n\n### Week 1\n\n- June 3, 2024 — Call — Participants: Ana — Summary: Kickoff.\n- June 4, 2024 — Email — Participants: Ana — Summary: Notes.\n\n### Kickoff meeting\n\n- Date: June 5, 2024\n- Participants: Ana\n\n## Issues and Resolutions\n\n### Late invoices\n\nThe May invoice arrived late.\n\nResolution: sent again on June 4, 2024.\n\n### Portal login\n\nThe client cannot log in.\n";
+        let c = content(src);
+        assert_eq!(c.entries.len(), 3, "{:#?}", c.entries);
+        assert_eq!(
+            c.entries.iter().map(|e| e.form).collect::<Vec<_>>(),
+            [
+                EntryForm::ListItem,
+                EntryForm::ListItem,
+                EntryForm::SubHeading
+            ]
+        );
+        assert_eq!(s(src, &c.entries[2].date_text), "June 5, 2024");
+        assert_eq!(c.issues.len(), 2);
+        assert_eq!(
+            c.issues
+                .iter()
+                .map(|i| i.has_resolution)
+                .collect::<Vec<_>>(),
+            [true, false]
+        );
+        assert_eq!(&src[c.issues[1].span.clone()], "### Portal login");
+    }
+
+    #[test]
+    fn an_empty_field_points_at_its_key() {
+        let src = "## Action Items\n\n- [ ] Send it — Owner: — Due: July 1, 2024\n";
+        let c = content(src);
+        let owner = c.tasks[0].owner.as_ref().expect("an owner key");
+        assert!(owner.is_empty());
+        assert_eq!(&src[owner.span.clone()], "Owner");
     }
 }
