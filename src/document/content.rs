@@ -645,9 +645,39 @@ impl Cx<'_, '_> {
         if v.is_empty() {
             return;
         }
-        if e.date_text.is_none()
-            && (self.content.date_in(&v.span).is_some() || self.is_vague(&v.text))
-        {
+        if e.date_text.is_none() && self.is_vague(&v.text) {
+            return self.set_log(e, LogColumn::DateTime, v);
+        }
+        if e.date_text.is_none() && self.content.date_in(&v.span).is_some() {
+            // `**June 3, 2024, 10:00** Call with Ana: …` — the date (and a time right after
+            // it) is the date part; what follows is read as the next part.
+            let date_end = dates::find_dates(text, &DateContext::default())
+                .first()
+                .map_or(text.len(), |d| d.range.end);
+            let end = dates::find_times(text)
+                .into_iter()
+                .map(|t| t.range)
+                .find(|t| {
+                    t.start >= date_end
+                        && text[date_end..t.start]
+                            .trim_matches([',', ' ', '*'])
+                            .is_empty()
+                })
+                .map_or(date_end, |t| t.end);
+            let rest = &text[end..];
+            let skip = rest.len()
+                - rest
+                    .trim_start_matches([',', ':', ';', '.', ' ', '*'])
+                    .len();
+            if end + skip < text.len()
+                && rest
+                    .trim_start_matches([',', ':', ';', '.', ' ', '*'])
+                    .chars()
+                    .any(char::is_alphanumeric)
+            {
+                self.set_log(e, LogColumn::DateTime, val(p, r.start..r.start + end));
+                return self.entry_part(e, p, r.start + end + skip..r.end, true);
+            }
             return self.set_log(e, LogColumn::DateTime, v);
         }
         if e.time.is_none()
@@ -672,6 +702,7 @@ impl Cx<'_, '_> {
                 let cut = ["regarding ", "about ", "to discuss ", "concerning "]
                     .iter()
                     .filter_map(|w| after.find(&format!(" {w}")).map(|i| (i, w.len() + 1)))
+                    .chain(after.find(": ").map(|i| (i, 2)))
                     .min();
                 match cut {
                     Some((i, w)) => {
@@ -741,6 +772,20 @@ impl Cx<'_, '_> {
                 continue;
             }
             for part in parts(l) {
+                // `Summary:` runs to the end of the line, dashes and all.
+                let is_summary = l
+                    .get(part.clone())
+                    .and_then(key_value)
+                    .is_some_and(|(k, _)| {
+                        l.get(part.clone())
+                            .and_then(|t| t.get(k))
+                            .and_then(|k| self.fields.log_column(k))
+                            == Some(LogColumn::Summary)
+                    });
+                if is_summary {
+                    self.entry_part(e, p, line.start + part.start..line.end, unlabeled);
+                    break;
+                }
                 self.entry_part(e, p, shift(part, line.start), unlabeled);
             }
         }
@@ -1503,5 +1548,21 @@ mod tests {
         let owner = c.tasks[0].owner.as_ref().expect("an owner key");
         assert!(owner.is_empty());
         assert_eq!(&src[owner.span.clone()], "Owner");
+    }
+
+    #[test]
+    fn a_date_part_followed_by_text_and_a_summary_with_dashes() {
+        let src = "## Time Period\n\nJune 2024\n\n## Interaction Log\n\n- **June 3, 2024, 10:00** Call with Ana Sousa: pricing review.\n- June 4, 2024 — Email — Participants: Ana — Summary: The client - after review - agreed.\n";
+        let c = content(src);
+        let e = &c.entries[0];
+        assert_eq!(s(src, &e.date_text), "June 3, 2024, 10:00");
+        assert_eq!(s(src, &e.time), "10:00");
+        assert_eq!(s(src, &e.method), "Call");
+        assert_eq!(s(src, &e.participants), "Ana Sousa");
+        assert_eq!(s(src, &e.summary), "pricing review.");
+        assert_eq!(
+            s(src, &c.entries[1].summary),
+            "The client - after review - agreed."
+        );
     }
 }
