@@ -252,6 +252,12 @@ static DUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?P<who>.+?),?\s+)?(?:due|by)\s*:?\s+(?P<when>.+)$")
         .unwrap_or_else(|e| panic!("valid: {e}"))
 });
+static TASK_PAREN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s*\(([^()]*\b(?:owner|due|deadline|assignee|responsible|by)\b[^()]*)\)\s*\.?\s*$",
+    )
+    .unwrap_or_else(|e| panic!("valid: {e}"))
+});
 static AT_OWNER_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(@(?P<who>[^)\n]+)\)").unwrap_or_else(|e| panic!("valid: {e}")));
 static TIMEFRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1084,13 +1090,48 @@ impl Cx<'_, '_> {
                 self.task_part(t, p, line, true);
                 continue;
             }
-            for (i, part) in parts(l).into_iter().enumerate() {
+            // `Share the runbook (Owner: Raj Patel, due July 5, 2024)`: the parenthesis
+            // holds the task's parts, separated by commas or semicolons.
+            let (main, extra) = match TASK_PAREN_RE
+                .captures(l)
+                .and_then(|c| c.get(1).zip(c.get(0)))
+            {
+                Some((inner, whole)) => (0..whole.start(), Some(inner.range())),
+                None => (0..l.len(), None),
+            };
+            let main_text = l.get(main.clone()).unwrap_or("");
+            for (i, part) in parts(main_text).into_iter().enumerate() {
                 self.task_part(
                     t,
                     p,
                     shift(part, line.start),
                     first_line_is_task && n == 0 && i == 0,
                 );
+            }
+            if let Some(inner) = extra {
+                let inner_text = l.get(inner.clone()).unwrap_or("");
+                let mut start = 0;
+                for piece in inner_text.split([',', ';']) {
+                    let r = line.start + inner.start + start
+                        ..line.start + inner.start + start + piece.len();
+                    start += piece.len() + 1;
+                    // `due July 5, 2024` was split at its comma: keep the year with the date.
+                    if piece.trim().chars().all(|c| c.is_ascii_digit()) && !piece.trim().is_empty()
+                    {
+                        continue;
+                    }
+                    let r = match inner_text.get(start..).and_then(|rest| {
+                        let digits = rest.trim_start();
+                        digits
+                            .get(..4)
+                            .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()))
+                            .then(|| rest.len() - digits.len() + 4)
+                    }) {
+                        Some(year_len) => r.start..r.end + 1 + year_len,
+                        None => r,
+                    };
+                    self.task_part(t, p, r, false);
+                }
             }
         }
     }
@@ -1563,6 +1604,22 @@ mod tests {
         assert_eq!(
             s(src, &c.entries[1].summary),
             "The client - after review - agreed."
+        );
+    }
+
+    #[test]
+    fn task_parts_in_a_parenthesis() {
+        let src = "## Action Items\n\n1. Share the runbook (Owner: Raj Patel, due July 5, 2024)\n2. Book the room (Ana Sousa; due 8 July 2024).\n";
+        let c = content(src);
+        let t = &c.tasks[0];
+        assert_eq!(
+            (s(src, &t.text), s(src, &t.owner), s(src, &t.deadline)),
+            ("Share the runbook", "Raj Patel", "July 5, 2024")
+        );
+        let t = &c.tasks[1];
+        assert_eq!(
+            (s(src, &t.text), s(src, &t.owner), s(src, &t.deadline)),
+            ("Book the room", "Ana Sousa", "8 July 2024")
         );
     }
 }
