@@ -225,8 +225,15 @@ impl Content {
     }
 }
 
-fn excerpt(text: &str) -> String {
-    let t = text.trim();
+/// The first words of a text, for naming it in a message.
+pub fn excerpt(text: &str) -> String {
+    let t = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches('*')
+        .trim();
     match t.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &t[..i]),
         None => t.to_string(),

@@ -1,6 +1,7 @@
 //! CCR501 issue-missing-resolution, CCR502 next-step-missing-date, CCR504 no-follow-up-scheduled.
 
 use crate::diagnostic::Diagnostic;
+use crate::document::content::excerpt;
 
 use super::{Context, Rule, declare_rule};
 
@@ -39,7 +40,10 @@ impl Rule for IssueMissingResolution {
                 cx.diagnostic(
                     &Self::META,
                     issue.span.clone(),
-                    "this issue has neither a resolution nor a status",
+                    format!(
+                        "issue '{}' has neither a resolution nor a status",
+                        excerpt(&issue.text)
+                    ),
                 )
                 .with_help(
                     "add `Resolution: …` (e.g. `Resolved on June 16, 2024 by …`) or `Status: open`",
@@ -83,7 +87,10 @@ impl Rule for NextStepMissingDate {
                 cx.diagnostic(
                     &Self::META,
                     step.span.clone(),
-                    "this next step has no date or timeframe",
+                    format!(
+                        "next step '{}' has no date or timeframe",
+                        excerpt(&step.text)
+                    ),
                 )
                 .with_help("say when, e.g. `A follow-up meeting is scheduled for July 9, 2024.`"),
             );
