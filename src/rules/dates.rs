@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::document::dates::{DateFormat, DateValue};
+use crate::document::dates::{self, DateContext, DateFormat, DateValue};
 
 use super::{Context, Rule, declare_rule};
 
@@ -123,23 +123,45 @@ impl Rule for InconsistentDateFormat {
             if !differs || wanted.is_empty() {
                 continue;
             }
-            let what = dominant.map_or("the configured format".to_string(), |f| {
-                format!("'{}'", f.describe())
-            });
-            out.push(
-                cx.diagnostic(
+            let what = match (dominant, &cx.settings.date_format) {
+                (Some(f), _) => format!("'{}'", f.describe()),
+                (None, Some(fmt)) => format!("the configured format '{fmt}'"),
+                (None, None) => String::new(),
+            };
+            let mut diag = cx
+                .diagnostic(
                     &Self::META,
                     d.span.clone(),
                     format!("'{}' is not in the report's date format ({what})", d.text),
                 )
-                .with_help(format!("write it as '{wanted}'"))
-                .with_fix(Fix::unsafe_(
+                .with_help(format!("write it as '{wanted}'"));
+            // Only a rewrite that reads back as the very same date keeps the meaning (a
+            // configured format may drop the year or flip the day and month).
+            if reads_back(&wanted, date, cx.settings.date_order) {
+                diag = diag.with_fix(Fix::unsafe_(
                     format!("rewrite as '{wanted}'"),
                     vec![Edit::replace(d.span.clone(), wanted)],
-                )),
-            );
+                ));
+            }
+            out.push(diag);
         }
     }
+}
+
+/// Whether `text` is exactly one full date, and that date is `date`.
+fn reads_back(
+    text: &str,
+    date: jiff::civil::Date,
+    order: Option<crate::settings::DateOrder>,
+) -> bool {
+    let found = dates::find_dates(
+        text,
+        &DateContext {
+            order,
+            period: None,
+        },
+    );
+    matches!(found.as_slice(), [m] if m.range == (0..text.len()) && m.format.is_full() && m.date() == Some(date))
 }
 
 declare_rule! {
