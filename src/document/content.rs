@@ -95,6 +95,8 @@ pub enum EntryForm {
     Table,
     ListItem,
     SubHeading,
+    /// A paragraph that opens with the date.
+    Paragraph,
     Sentence,
 }
 
@@ -917,6 +919,23 @@ impl Cx<'_, '_> {
             if p.context != ProseContext::Paragraph {
                 continue;
             }
+            // A paragraph per entry: `**June 16, 2024** — Call — Participants: …`, possibly
+            // with `Key: value` lines below the first.
+            let first_line = lines(&p.text).next().unwrap_or(0..0);
+            let opens_with_date = p.text.get(first_line.clone()).is_some_and(|l| {
+                let lead = l.len()
+                    - l.trim_start_matches(|c: char| c.is_whitespace() || c == '*')
+                        .len();
+                dates::find_dates(l, &DateContext::default())
+                    .first()
+                    .is_some_and(|d| d.range.start == lead && d.format != DateFormat::MonthYear)
+            });
+            if opens_with_date {
+                let mut e = Entry::new(EntryForm::Paragraph, val(p, first_line).span);
+                self.entry_lines(&mut e, p, true);
+                entries.push(e);
+                continue;
+            }
             for line in lines(&p.text) {
                 let Some(caps) = p
                     .text
@@ -1628,5 +1647,16 @@ mod tests {
             (s(src, &t.text), s(src, &t.owner), s(src, &t.deadline)),
             ("Book the room", "Ana Sousa", "8 July 2024")
         );
+    }
+
+    #[test]
+    fn a_paragraph_per_entry() {
+        let src = "## Interaction Log\n\nJune 2024 saw two contacts.\n\n**June 3, 2024, 10:00** — Call — Participants: Ana — Summary: Kickoff.\n\nJune 5, 2024 — Email\nParticipants: Ana\nSummary: Notes.\n";
+        let c = content(src);
+        assert_eq!(c.entries.len(), 2);
+        assert!(c.entries.iter().all(|e| e.form == EntryForm::Paragraph));
+        assert_eq!(s(src, &c.entries[0].summary), "Kickoff.");
+        assert_eq!(s(src, &c.entries[1].participants), "Ana");
+        assert_eq!(s(src, &c.entries[1].method), "Email");
     }
 }
