@@ -250,7 +250,7 @@ static KV_RE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("valid: {e}"))
 });
 static TEMPLATE_ENTRY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*on\s+(?P<date>[^,]+?(?:,\s*\d{4})?)\s*,\s+(?:a|an)\s+(?P<method>.+?)\s+(?:was held|was made|took place|was sent|was conducted|was received|occurred)(?:\s+with\s+(?P<who>.+?))?(?:\s+(?:regarding|about|to discuss|concerning)\s+(?P<what>.+?))?\s*\.?\s*$")
+    Regex::new(r"(?i)^\s*on\s+(?P<date>[^,]+?(?:,\s*\d{4})?)\s*,\s+(?:a|an)\s+(?P<method>.+?)\s+(?:was held|was made|took place|was sent|was conducted|was received|occurred)(?:\s+(?:with|to)\s+(?P<who>.+?))?(?:\s+(?:regarding|about|to discuss|concerning)\s+(?P<what>.+?))?\s*\.?\s*$")
         .unwrap_or_else(|e| panic!("valid: {e}"))
 });
 static TEMPLATE_TASK_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -872,6 +872,13 @@ impl Cx<'_, '_> {
                 .first()
                 .and_then(|&p| doc.prose.get(p))
                 .map_or(item.span.clone(), |p| p.span.clone());
+            let first_prose = item.prose.first().and_then(|&p| doc.prose.get(p));
+            if let Some(p) = first_prose
+                && let Some(e) = self.template_entry(p, lines(&p.text).next().unwrap_or(0..0))
+            {
+                entries.push(e);
+                continue;
+            }
             let mut e = Entry::new(EntryForm::ListItem, first_line);
             for &p in &item.prose {
                 if let Some(p) = doc.prose.get(p) {
@@ -937,24 +944,9 @@ impl Cx<'_, '_> {
                 continue;
             }
             for line in lines(&p.text) {
-                let Some(caps) = p
-                    .text
-                    .get(line.clone())
-                    .and_then(|l| TEMPLATE_ENTRY_RE.captures(l))
-                else {
-                    continue;
-                };
-                let mut e = Entry::new(EntryForm::Sentence, val(p, line.clone()).span);
-                let g = |n: &str| caps.name(n).map(|m| shift(m.range(), line.start));
-                if let Some(r) = g("date") {
-                    self.set_log(&mut e, LogColumn::DateTime, val(p, r));
+                if let Some(e) = self.template_entry(p, line) {
+                    entries.push(e);
                 }
-                if let Some(r) = g("method") {
-                    e.method = Some(val(p, r));
-                }
-                e.participants = g("who").map(|r| val(p, r));
-                e.summary = g("what").map(|r| val(p, r));
-                entries.push(e);
             }
         }
         entries.sort_by_key(|e| e.anchor.start);
@@ -964,6 +956,25 @@ impl Cx<'_, '_> {
             }
         }
         self.content.entries = entries;
+    }
+
+    /// The template sentence "On June 16, 2024, a meeting was held with … regarding …".
+    fn template_entry(&self, p: &Prose, line: Range<usize>) -> Option<Entry> {
+        let caps = p
+            .text
+            .get(line.clone())
+            .and_then(|l| TEMPLATE_ENTRY_RE.captures(l))?;
+        let mut e = Entry::new(EntryForm::Sentence, val(p, line.clone()).span);
+        let g = |n: &str| caps.name(n).map(|m| shift(m.range(), line.start));
+        if let Some(r) = g("date") {
+            self.set_log(&mut e, LogColumn::DateTime, val(p, r));
+        }
+        if let Some(r) = g("method") {
+            e.method = Some(val(p, r));
+        }
+        e.participants = g("who").map(|r| val(p, r));
+        e.summary = g("what").map(|r| val(p, r));
+        Some(e)
     }
 
     /// `Key: value` lines in an item's nested items.
@@ -1658,5 +1669,21 @@ mod tests {
         assert_eq!(s(src, &c.entries[0].summary), "Kickoff.");
         assert_eq!(s(src, &c.entries[1].participants), "Ana");
         assert_eq!(s(src, &c.entries[1].method), "Email");
+    }
+
+    #[test]
+    fn template_sentences_as_list_items() {
+        let src = "## Interaction Log\n\n- On June 16, 2024, a meeting was held with Jane Doe regarding the renewal.\n";
+        let c = content(src);
+        let e = &c.entries[0];
+        assert_eq!(e.form, EntryForm::Sentence);
+        assert_eq!(
+            (
+                s(src, &e.method),
+                s(src, &e.participants),
+                s(src, &e.summary)
+            ),
+            ("meeting", "Jane Doe", "the renewal")
+        );
     }
 }
