@@ -1686,4 +1686,18 @@ mod tests {
             ("meeting", "Jane Doe", "the renewal")
         );
     }
+
+    #[test]
+    fn template_sentence_sent_to() {
+        let src = "## Interaction Log\n\nOn June 18, 2024, an email was sent to Jane Doe about the invoice.\n";
+        let e = &content(src).entries[0];
+        assert_eq!(
+            (
+                s(src, &e.method),
+                s(src, &e.participants),
+                s(src, &e.summary)
+            ),
+            ("email", "Jane Doe", "the invoice")
+        );
+    }
 }
