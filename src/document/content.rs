@@ -516,6 +516,37 @@ impl Cx<'_, '_> {
                 return;
             }
         }
+        // A `Reporting Period: June 1–30, 2024` line anywhere (e.g. under the title).
+        const KEYS: [&str; 5] = [
+            "period",
+            "time period",
+            "reporting period",
+            "period covered",
+            "report period",
+        ];
+        for p in &self.doc.prose {
+            for line in lines(&p.text) {
+                let Some(l) = p.text.get(line.clone()) else {
+                    continue;
+                };
+                let Some((k, v)) = key_value(l) else { continue };
+                if !KEYS.contains(&crate::data::fields::normalize_key(&l[k]).as_str()) {
+                    continue;
+                }
+                let Some(Ok(m)) = dates::parse_period(&l[v.clone()], order) else {
+                    continue;
+                };
+                let at = line.start + v.start;
+                if let Some(span) = p.to_source(shift(m.range, at)) {
+                    self.content.period = Period::Valid {
+                        span,
+                        start: m.start,
+                        end: m.end,
+                    };
+                    return;
+                }
+            }
+        }
     }
 
     fn all_dates(&mut self, order: Option<DateOrder>) {
@@ -1698,6 +1729,21 @@ mod tests {
                 s(src, &e.summary)
             ),
             ("email", "Jane Doe", "the invoice")
+        );
+    }
+
+    #[test]
+    fn a_period_line_under_the_title() {
+        let src = "# Report\n\n**Reporting Period:** 1–30 June 2024\n\n## Interaction Log\n\n- June 3 — Call — Participants: Ana — Summary: x\n";
+        let c = content(src);
+        let Period::Valid { span, start, .. } = &c.period else {
+            panic!("{:?}", c.period)
+        };
+        assert_eq!(&src[span.clone()], "1–30 June 2024");
+        assert_eq!(*start, jiff::civil::date(2024, 6, 1));
+        assert_eq!(
+            c.entries[0].date.as_ref().and_then(DateRef::date),
+            Some(jiff::civil::date(2024, 6, 3))
         );
     }
 }

@@ -10,7 +10,7 @@ const PERIOD_FORMS: &str = "`June 1–30, 2024`, `1 June 2024 – 30 June 2024`,
 declare_rule! {
     /// ## What it checks
     /// That the report states the period it covers: under Time Period (or, failing that, in
-    /// the title or the Executive Summary) there is a range such as `June 1–30, 2024`,
+    /// the title, the Executive Summary or a `Reporting Period:` line) there is a range such as `June 1–30, 2024`,
     /// `June 1 – July 15, 2024`, `1 June 2024 – 30 June 2024`, `2024-06-01 to 2024-06-30`,
     /// `June 2024` or `Q3 2024`.
     ///
