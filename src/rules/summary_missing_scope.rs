@@ -7,8 +7,9 @@ use super::{Context, Rule, declare_rule};
 declare_rule! {
     /// ## What it checks
     /// That the Executive Summary says whom and when the report is about: it names the client
-    /// (the Client or Company value from Client Details) or the period (any date or month in
-    /// it). The rule fires only when the summary names neither.
+    /// (the Client or Company value from Client Details, or a distinctive word of it such as
+    /// `Contoso` for `Contoso Pharma AG`) or the period (any date or month in it). The rule
+    /// fires only when the summary names neither.
     ///
     /// ## Why
     /// The summary is often the only part that is read, and it is forwarded on its own. A
@@ -36,6 +37,22 @@ declare_rule! {
     }
 }
 
+/// Words of company names that do not identify the client.
+const GENERIC: [&str; 12] = [
+    "bank",
+    "company",
+    "corp",
+    "corporation",
+    "gmbh",
+    "group",
+    "holding",
+    "holdings",
+    "limited",
+    "retail",
+    "services",
+    "systems",
+];
+
 impl Rule for SummaryMissingScope {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let c = &cx.report.content;
@@ -57,7 +74,14 @@ impl Rule for SummaryMissingScope {
             .map(|f| f.value.text.trim().to_lowercase())
             .filter(|v| v.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
             .collect();
-        let names_client = names.iter().any(|n| text.contains(n.as_str()));
+        // The full name, or a distinctive word of it (`Contoso` for `Contoso Pharma AG`).
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+        let names_client = names.iter().any(|n| {
+            text.contains(n.as_str())
+                || n.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() >= 4 && !GENERIC.contains(w))
+                    .any(|w| words.contains(&w))
+        });
         let names_period = c.dates.iter().any(|d| body.contains(&d.span.start));
         if names_client || names_period {
             return;
