@@ -904,6 +904,9 @@ impl Cx<'_, '_> {
                 .and_then(|&p| doc.prose.get(p))
                 .map_or(item.span.clone(), |p| p.span.clone());
             let first_prose = item.prose.first().and_then(|&p| doc.prose.get(p));
+            if first_prose.is_some_and(|p| self.fields.says_no_issues(&p.text)) {
+                continue;
+            }
             if let Some(p) = first_prose
                 && let Some(e) = self.template_entry(p, lines(&p.text).next().unwrap_or(0..0))
             {
@@ -1286,7 +1289,9 @@ impl Cx<'_, '_> {
                     }
                 }
             }
-            tasks.push(task);
+            if !filled(&task.text).is_some_and(|t| self.fields.says_no_issues(&t.text)) {
+                tasks.push(task);
+            }
         }
         for (_, p) in doc.prose_in(body) {
             if p.context != ProseContext::Paragraph {
@@ -1477,6 +1482,9 @@ impl Cx<'_, '_> {
         };
         let mut steps = Vec::new();
         for (span, text) in self.records(section) {
+            if self.fields.says_no_issues(&text) {
+                continue;
+            }
             let date = self
                 .content
                 .date_in(&span)
@@ -1744,6 +1752,16 @@ mod tests {
         assert_eq!(
             c.entries[0].date.as_ref().and_then(DateRef::date),
             Some(jiff::civil::date(2024, 6, 3))
+        );
+    }
+
+    #[test]
+    fn none_is_not_an_item() {
+        let src = "## Interaction Log\n\n- No interactions this period.\n\n## Action Items\n\n- None at this time.\n\n## Next Steps\n\n- None.\n";
+        let c = content(src);
+        assert!(
+            c.entries.is_empty() && c.tasks.is_empty() && c.next_steps.is_empty(),
+            "{c:#?}"
         );
     }
 }
