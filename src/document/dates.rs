@@ -695,8 +695,18 @@ mod tests {
                 "June 3, 2024",
             ),
             ("Zoë met on 5 März 2024", &none, Nothing, ""),
+            ("Jan 31, 2025", &none, D(2025, 1, 31), "Jan 31, 2025"),
+            ("Nov. 30th, 2024", &none, D(2024, 11, 30), "Nov. 30th, 2024"),
+            ("November 31, 2024", &none, Invalid, "November 31, 2024"),
+            ("2024-2-29", &none, D(2024, 2, 29), "2024-2-29"),
+            ("29/02/2023", &none, Invalid, "29/02/2023"),
+            ("02/29/2024", &none, D(2024, 2, 29), "02/29/2024"),
+            ("12/11/2024", &dmy, D(2024, 11, 12), "12/11/2024"),
+            ("31 December", &winter, D(2023, 12, 31), "31 December"),
+            ("met 1 Jan", &winter, D(2024, 1, 1), "1 Jan"),
+            ("10:00 on June 3rd", &june, D(2024, 6, 3), "June 3rd"),
         ];
-        assert!(cases.len() >= 50);
+        assert!(cases.len() >= 60);
         for (text, cx, want, span) in cases {
             let got = one(text, cx);
             let ok = match (&want, &got) {
