@@ -29,7 +29,7 @@ pub fn lint(source: &str, settings: &Settings) -> Vec<Diagnostic> {
 /// Lints one report's text; `path` anchors relative links (attachments).
 pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<Diagnostic> {
     let doc = Document::parse(source);
-    let report = Report::build(&doc, &settings.data.sections);
+    let report = Report::build_with(&doc, settings);
     let cx = rules::Context {
         doc: &doc,
         report: &report,

@@ -9,14 +9,22 @@ use crate::diagnostic::{Diagnostic, RuleId, Severity};
 use crate::document::{Document, Report};
 use crate::settings::Settings;
 
+mod broken_attachment_link;
+mod dates;
 mod duplicate_section;
 mod empty_section;
 mod inconsistent_heading_level;
+mod interaction_log;
+mod issues_and_next_steps;
+mod missing_client_field;
 mod missing_section;
 mod missing_title;
 mod noncanonical_heading;
 mod section_order;
+mod summary_missing_scope;
 mod summary_too_long;
+mod tasks;
+mod time_period;
 mod unfilled_placeholder;
 pub(crate) mod unused_suppression;
 
@@ -157,7 +165,31 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &missing_title::MissingTitle,
     &inconsistent_heading_level::InconsistentHeadingLevel,
     &summary_too_long::SummaryTooLong,
+    &summary_missing_scope::SummaryMissingScope,
+    &missing_client_field::MissingClientField,
+    &time_period::MissingTimePeriod,
+    &time_period::InvalidTimePeriod,
     &unfilled_placeholder::UnfilledPlaceholder,
+    &interaction_log::EntryMissingDate,
+    &dates::InvalidDate,
+    &interaction_log::EntryOutsidePeriod,
+    &interaction_log::EntriesOutOfOrder,
+    &interaction_log::EntryMissingMethod,
+    &interaction_log::EntryMissingParticipants,
+    &interaction_log::EntryMissingSummary,
+    &interaction_log::EntryMissingTime,
+    &dates::InconsistentDateFormat,
+    &dates::VagueDate,
+    &dates::AmbiguousDate,
+    &interaction_log::UnknownMethod,
+    &tasks::TaskMissingOwner,
+    &tasks::TaskMissingDeadline,
+    &tasks::VagueOwner,
+    &tasks::OverdueTask,
+    &issues_and_next_steps::IssueMissingResolution,
+    &issues_and_next_steps::NextStepMissingDate,
+    &broken_attachment_link::BrokenAttachmentLink,
+    &issues_and_next_steps::NoFollowUpScheduled,
     &unused_suppression::UnusedSuppression,
 ];
 
