@@ -1,7 +1,7 @@
 //! The run: discover files, resolve settings per file, lint in parallel, render, and choose
 //! the exit code. Errors on one file are reported and the run goes on.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +14,9 @@ use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, OutputFormat, RulesArgs,
 };
 use crate::data::DataError;
+use crate::diagnostic::RuleId;
 use crate::document::decode;
+use crate::fix;
 use crate::render::{self, FileReport, HumanOptions, Summary};
 use crate::rules;
 use crate::settings::{Overrides, Settings, find_config};
@@ -53,6 +55,8 @@ pub fn run(cli: Cli) -> io::Result<u8> {
         Some(Command::Explain(args)) => explain(&args),
         Some(Command::Vocabulary(args)) => crate::guide::vocabulary(&args),
         Some(Command::Phrases(args)) => crate::guide::phrases(&args),
+        Some(Command::Init(args)) => crate::scaffold::init(&args),
+        Some(Command::New(args)) => crate::scaffold::new(&args),
         None => check(cli.check),
     }
 }
@@ -246,8 +250,15 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         stdin_text = Some(bytes);
     }
 
-    // Lint in parallel; output order is sorted by path below.
-    let results: Vec<Result<FileReport, String>> = jobs
+    // Lint (and fix) in parallel; output order is sorted by path below.
+    let mode = if args.diff {
+        Mode::Diff
+    } else if args.fix {
+        Mode::Fix
+    } else {
+        Mode::Check
+    };
+    let results: Vec<Result<Linted, String>> = jobs
         .par_iter()
         .map(|(input, shown, settings)| {
             let (bytes, path) = match input {
@@ -260,31 +271,95 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                     Err(e) => return Err(format!("{shown}: {}", io_reason(&e))),
                 },
             };
-            let source = decode(bytes).map_err(|e| format!("{shown} {e}"))?;
-            let diagnostics = crate::lint_path(&source, path, settings);
-            Ok(FileReport {
-                path: shown.clone(),
-                source,
-                diagnostics,
-            })
+            let file = match input {
+                Input::File(p) => Some(p.as_path()),
+                Input::Stdin => None,
+            };
+            process(mode, args.unsafe_fixes, shown, file, path, bytes, settings)
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());
+    let mut fixed: BTreeMap<RuleId, usize> = BTreeMap::new();
+    let mut fixed_files = 0;
+    let mut diffs = Vec::new();
+    let mut stdin_fixed = None;
     for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok(l) => {
+                for w in &l.warnings {
+                    eprintln!("warning: {w}");
+                }
+                if let Some(e) = &l.error {
+                    problems.error(e);
+                }
+                if !l.fixed.is_empty() {
+                    fixed_files += 1;
+                }
+                for (rule, n) in l.fixed {
+                    *fixed.entry(rule).or_default() += n;
+                }
+                if let Some(d) = l.diff {
+                    diffs.push((l.report.path.clone(), d));
+                }
+                if l.stdin_text.is_some() {
+                    stdin_fixed = l.stdin_text;
+                }
+                files.push(l.report);
+            }
             Err(msg) => problems.error(msg),
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    diffs.sort_by(|a, b| a.0.cmp(&b.0));
 
-    // Render.
+    // --diff: the diff is the output.
+    if mode == Mode::Diff {
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        for (_, d) in &diffs {
+            out.write_all(d.as_bytes())?;
+        }
+        out.flush()?;
+        if !args.quiet {
+            let n: usize = fixed.values().sum();
+            if n == 0 {
+                eprintln!("No fixes to apply.");
+            } else {
+                eprint!("{}", fixed_lines("Would fix", n, diffs.len(), &fixed));
+            }
+        }
+        if problems.count > 0 {
+            return Ok(EXIT_TOOL);
+        }
+        return Ok(if diffs.is_empty() { EXIT_OK } else { EXIT_LINT });
+    }
+
+    // Render. With stdin and --fix, standard output carries the fixed text and the report goes to stderr.
     let summary = Summary::of(&files);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.statistics {
-        render::statistics(&mut out, &files, args.format == OutputFormat::Json)?;
+    let report_to_stderr = stdin_fixed.is_some();
+    if let Some(text) = &stdin_fixed {
+        let stdout = io::stdout();
+        let mut out = stdout.lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+    }
+    let mut out: Box<dyn Write> = if report_to_stderr {
+        Box::new(io::BufWriter::new(io::stderr().lock()))
     } else {
+        Box::new(io::BufWriter::new(io::stdout().lock()))
+    };
+    let fixed_count: usize = fixed.values().sum();
+    let fix_report = (mode == Mode::Fix && fixed_count > 0 && !args.quiet)
+        .then(|| fixed_lines("Fixed", fixed_count, fixed_files, &fixed));
+    if args.statistics {
+        render::statistics(
+            &mut out,
+            &files,
+            args.format == OutputFormat::Json,
+            args.unsafe_fixes,
+        )?;
+    } else {
+        let text_format = matches!(args.format, OutputFormat::Human | OutputFormat::Concise);
         match args.format {
             OutputFormat::Human => {
                 let opts = HumanOptions {
@@ -292,17 +367,23 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                     width: terminal_width(),
                 };
                 render::human(&mut out, &files, &opts)?;
-                if !args.quiet {
-                    writeln!(out, "{}", summary.line(problems.count))?;
-                }
             }
-            OutputFormat::Concise => {
-                render::concise(&mut out, &files)?;
-                if !args.quiet {
-                    writeln!(out, "{}", summary.line(problems.count))?;
-                }
-            }
+            OutputFormat::Concise => render::concise(&mut out, &files)?,
             OutputFormat::Json => render::json(&mut out, &files)?,
+            OutputFormat::Sarif => render::sarif(&mut out, &files)?,
+            OutputFormat::Github => render::github(&mut out, &files)?,
+        }
+        if text_format {
+            if let Some(r) = &fix_report {
+                write!(out, "{r}")?;
+            }
+            if !args.quiet {
+                writeln!(out, "{}", summary.line(problems.count))?;
+            }
+        } else if let Some(r) = &fix_report {
+            // Machine-readable output stays parseable: the fix report goes to stderr.
+            out.flush()?;
+            eprint!("{r}");
         }
     }
     out.flush()?;
@@ -317,6 +398,148 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     } else {
         EXIT_OK
     })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Check,
+    Fix,
+    Diff,
+}
+
+/// One file after linting, and fixing when asked.
+struct Linted {
+    /// The text and diagnostics to render: after fixing, the fixed text and what remains.
+    report: FileReport,
+    fixed: BTreeMap<RuleId, usize>,
+    /// `--diff`: the unified diff, when something would change.
+    diff: Option<String>,
+    /// Standard input with `--fix`: the fixed text, for standard output.
+    stdin_text: Option<String>,
+    warnings: Vec<String>,
+    /// A tool error (exit 2) that did not stop the file from being reported.
+    error: Option<String>,
+}
+
+fn process(
+    mode: Mode,
+    unsafe_fixes: bool,
+    shown: &str,
+    file: Option<&Path>,
+    path: Option<&Path>,
+    bytes: Vec<u8>,
+    settings: &Settings,
+) -> Result<Linted, String> {
+    let original = bytes.clone();
+    let source = decode(bytes).map_err(|e| format!("{shown} {e}"))?;
+    let mut linted = Linted {
+        report: FileReport {
+            path: shown.to_string(),
+            source: String::new(),
+            diagnostics: Vec::new(),
+        },
+        fixed: BTreeMap::new(),
+        diff: None,
+        stdin_text: None,
+        warnings: Vec::new(),
+        error: None,
+    };
+    if mode == Mode::Check {
+        linted.report.diagnostics = crate::lint_path(&source, path, settings);
+        linted.report.source = source;
+        return Ok(linted);
+    }
+    let outcome = fix::fix(&source, path, settings, unsafe_fixes);
+    if !outcome.unsettled.is_empty() {
+        let rules: Vec<String> = outcome.unsettled.iter().map(ToString::to_string).collect();
+        linted.warnings.push(format!(
+            "{shown}: fixes did not settle after {} rounds (rules: {}); the text after the last round is kept",
+            fix::MAX_ROUNDS,
+            rules.join(", ")
+        ));
+    }
+    let changed = outcome.changed(&source);
+    match (mode, file) {
+        (Mode::Diff, _) if changed => {
+            linted.diff = Some(unified_diff(shown, &source, &outcome.text));
+        }
+        (Mode::Diff, _) => {}
+        (_, None) => linted.stdin_text = Some(outcome.text.clone()),
+        (_, Some(p)) if changed => match fix::write_in_place(p, &original, &outcome.text) {
+            Ok(fix::WriteOutcome::Written) => {}
+            Ok(fix::WriteOutcome::ChangedOnDisk) => {
+                linted.warnings.push(format!(
+                    "{shown}: changed on disk while it was being fixed; fixes not written"
+                ));
+                return Ok(unfixed(linted, source, path, settings));
+            }
+            Err(e) => {
+                linted.error = Some(format!("{shown}: cannot write fixes: {}", write_reason(&e)));
+                return Ok(unfixed(linted, source, path, settings));
+            }
+        },
+        _ => {}
+    }
+    linted.fixed = outcome.fixed;
+    linted.report.source = outcome.text;
+    linted.report.diagnostics = outcome.remaining;
+    Ok(linted)
+}
+
+/// The report for a file whose fixes could not be written: its diagnostics as it is.
+fn unfixed(mut linted: Linted, source: String, path: Option<&Path>, settings: &Settings) -> Linted {
+    linted.report.diagnostics = crate::lint_path(&source, path, settings);
+    linted.report.source = source;
+    linted
+}
+
+fn write_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => {
+            let reason = e.to_string();
+            if reason.contains("fixes were not written") {
+                reason
+            } else {
+                "permission denied".to_string()
+            }
+        }
+        _ => io_reason(e),
+    }
+}
+
+/// A unified diff with `a/` and `b/` headers, as `git diff` and `patch -p1` expect.
+fn unified_diff(shown: &str, old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = diff
+        .unified_diff()
+        .context_radius(3)
+        .missing_newline_hint(true)
+        .header(&format!("a/{shown}"), &format!("b/{shown}"))
+        .to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// "Fixed 3 issues in 2 files:" and one line per rule.
+fn fixed_lines(verb: &str, total: usize, files: usize, fixed: &BTreeMap<RuleId, usize>) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    let mut s = format!(
+        "{verb} {} in {}:\n",
+        plural(total, "issue"),
+        plural(files, "file")
+    );
+    for (rule, n) in fixed {
+        s.push_str(&format!("{n:>6}  {:<7} {}\n", rule.code, rule.name));
+    }
+    s
 }
 
 /// Markdown files under `dir`, honouring .gitignore (also outside a git repository), sorted.

@@ -32,6 +32,10 @@ pub enum Command {
     Vocabulary(VocabularyArgs),
     /// The report's standard phrasing by purpose (or one purpose).
     Phrases(PhrasesArgs),
+    /// Write a commented `.ccr-lint.toml` listing every option with its default.
+    Init(InitArgs),
+    /// Write a report skeleton: all eight sections, example entries and the standard phrasing.
+    New(NewArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -42,6 +46,10 @@ pub enum OutputFormat {
     Concise,
     /// The versioned JSON document described in the README.
     Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -64,6 +72,18 @@ pub struct CheckArgs {
     /// Print the number of diagnostics per rule instead of the diagnostics.
     #[arg(long)]
     pub statistics: bool,
+
+    /// Apply safe fixes in place (with `-`, print the fixed text), then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff, also apply unsafe fixes (they may change wording or add scaffolding).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the unified diff of what --fix would change and write nothing; exit 1 if anything would change.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 
     /// Only these rules (codes, names or prefixes such as CCR1), comma-separated. Replaces the config's `select`.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
@@ -142,6 +162,44 @@ pub struct PhrasesArgs {
     /// Output format: text, or JSON.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// Folder to write `.ccr-lint.toml` in.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Overwrite an existing config file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct NewArgs {
+    /// The client's name.
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+
+    /// The client's company.
+    #[arg(long, value_name = "NAME")]
+    pub company: Option<String>,
+
+    /// The primary contact at the client.
+    #[arg(long, value_name = "NAME")]
+    pub contact: Option<String>,
+
+    /// The period the report covers, e.g. "June 1–30, 2024" or "2024-06-01 to 2024-06-30".
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+
+    /// Write the skeleton to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

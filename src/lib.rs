@@ -1,17 +1,20 @@
 //! ccr-lint: a linter for client communication reports written in Markdown.
 //!
 //! The library face is [`lint`]: parse once, build the typed report view, run every enabled
-//! rule, apply severity overrides, and return diagnostics sorted by position.
+//! rule, apply suppression comments and severity overrides, and return diagnostics sorted by position.
 
 pub mod app;
 pub mod cli;
 pub mod data;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod guide;
 pub mod render;
 pub mod rules;
+pub mod scaffold;
 pub mod settings;
+pub mod suppression;
 pub mod vocab;
 
 use std::path::Path;
@@ -28,7 +31,7 @@ pub fn lint(source: &str, settings: &Settings) -> Vec<Diagnostic> {
 /// Lints one report's text; `path` anchors relative links (attachments).
 pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<Diagnostic> {
     let doc = Document::parse(source);
-    let report = Report::build(&doc, &settings.data.sections);
+    let report = Report::build_with(&doc, settings);
     let cx = rules::Context {
         doc: &doc,
         report: &report,
@@ -44,6 +47,7 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
     }
     vocab::check::check_user_rules(&cx, &mut out);
     out.retain(|d| settings.selection.enabled(&d.rule));
+    suppression::apply_comments(&doc, settings, &mut out);
     for d in &mut out {
         if let Some(sev) = settings.selection.severity_for(&d.rule) {
             d.severity = sev;

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::data::sections::Requirement;
-use crate::data::{self, DataError, Placeholders, SectionSet, Vocabulary};
+use crate::data::{self, DataError, Fields, Placeholders, SectionSet, Vocabulary};
 use crate::diagnostic::{RuleId, Severity};
 use crate::rules;
 
@@ -31,6 +31,8 @@ pub struct Config {
     pub sections: SectionsConfig,
     #[serde(default)]
     pub vocabulary: VocabularyConfig,
+    #[serde(default)]
+    pub fields: FieldsConfig,
     #[serde(default)]
     pub dates: DatesConfig,
     #[serde(default)]
@@ -60,6 +62,15 @@ pub struct SectionsConfig {
     /// Extra accepted headings per section id.
     #[serde(default)]
     pub aliases: BTreeMap<Spanned<String>, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FieldsConfig {
+    /// More fields files, in the format of `rules/fields.toml` (extra field names, column
+    /// aliases, methods and list entries).
+    #[serde(default)]
+    pub paths: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -122,6 +133,8 @@ impl Default for LimitsConfig {
 pub struct Data {
     pub sections: SectionSet,
     pub placeholders: Arc<Placeholders>,
+    /// Field names, column aliases, methods and content word lists (`rules/fields.toml`).
+    pub fields: Arc<Fields>,
     /// Vocabulary terms compiled per rule kind, plus user files and accepted terms.
     pub vocabulary: Arc<Vocabulary>,
 }
@@ -131,9 +144,12 @@ static BUILTIN: LazyLock<Result<Data, DataError>> = LazyLock::new(|| {
     let mut sections = SectionSet::default();
     sections.extend(data::SECTIONS.path, data::SECTIONS.text)?;
     let (placeholders, _) = Placeholders::load(data::PLACEHOLDERS.path, data::PLACEHOLDERS.text)?;
+    let mut fields = Fields::default();
+    fields.extend(data::FIELDS.path, data::FIELDS.text)?;
     Ok(Data {
         sections,
         placeholders: Arc::new(placeholders),
+        fields: Arc::new(fields),
         vocabulary: Arc::new(Vocabulary::builtin()?),
     })
 });
@@ -179,6 +195,11 @@ impl Selection {
             .max_by_key(|(n, _)| *n)
             .map(|(_, sev)| sev)
     }
+}
+
+/// Whether `selector` (a code, name, prefix or `ALL`) names `rule`.
+pub fn selector_matches(selector: &str, rule: &RuleId) -> bool {
+    specificity(selector, rule).is_some()
 }
 
 /// How specifically `selector` names `rule`: None if not at all.
@@ -363,8 +384,20 @@ impl Settings {
                 return Err(unknown_section(&err, id, &sections));
             }
         }
+        let mut fields = settings.data.fields.clone();
+        for p in &config.fields.paths {
+            let file = root.join(p.get_ref());
+            let body = std::fs::read_to_string(&file).map_err(|e| {
+                err(
+                    p.span(),
+                    format!("cannot read fields file {}: {e}", file.display()),
+                )
+            })?;
+            Arc::make_mut(&mut fields).extend(&file.display().to_string(), &body)?;
+        }
         settings.data = Arc::new(Data {
             sections,
+            fields,
             ..(*settings.data).clone()
         });
 

@@ -10,7 +10,7 @@ mod common;
 
 use std::path::Path;
 
-use ccr_lint::{Severity, rules};
+use ccr_lint::{Severity, fix, rules};
 use common::{lint_file, render_human, settings_for};
 
 fn rel(path: &Path) -> String {
@@ -72,6 +72,51 @@ fn rule_fixtures() {
             );
         }
         insta::assert_snapshot!(render_human(&shown, &source, diags));
+    });
+}
+
+/// For every fixture whose diagnostics carry fixes that `--fix` (or `--fix --unsafe-fixes`)
+/// applies, the fixed text is snapshotted, and fixing it again changes nothing.
+#[test]
+fn fixture_fixes() {
+    insta::glob!("fixtures/*/*.md", |path| {
+        let dir = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let select = (dir != "clean").then_some(dir);
+        let settings = settings_for(path, select);
+        let source = std::fs::read_to_string(path).expect("fixture is UTF-8");
+        let shown = rel(path);
+        let mut parts = Vec::new();
+        for (label, unsafe_fixes) in [("--fix", false), ("--fix --unsafe-fixes", true)] {
+            let once = fix::fix(&source, Some(path), &settings, unsafe_fixes);
+            assert!(
+                once.unsettled.is_empty(),
+                "{shown}: fixes did not settle: {:?}",
+                once.unsettled
+            );
+            let twice = fix::fix(&once.text, Some(path), &settings, unsafe_fixes);
+            assert_eq!(twice.text, once.text, "{shown}: {label} is not idempotent");
+            assert_eq!(
+                twice.fixed_count(),
+                0,
+                "{shown}: {label} left fixable diagnostics"
+            );
+            if once.changed(&source) {
+                let fixed: Vec<String> =
+                    once.fixed.iter().map(|(r, n)| format!("{n} {r}")).collect();
+                parts.push(format!(
+                    "===== after {label} (fixed: {}) =====\n{}",
+                    fixed.join(", "),
+                    once.text
+                ));
+            }
+        }
+        if !parts.is_empty() {
+            insta::assert_snapshot!(parts.join("\n"));
+        }
     });
 }
 

@@ -1,6 +1,6 @@
 //! The vocabulary data files and the engine: every file's own examples, tidy and
-//! conflict-free lists, user vocabulary files through the config, and the fixed text of
-//! every vocabulary fixture (safe fixes, then safe and unsafe fixes).
+//! conflict-free lists, user vocabulary files through the config. (The fixed text of every
+//! fixture is snapshotted by `tests/rules.rs`.)
 
 mod common;
 
@@ -293,59 +293,4 @@ fn accepted_terms_silence_every_vocabulary_rule() {
         shown.contains(&("informal-language", "'stuff' is informal")),
         "{shown:#?}"
     );
-}
-
-/// The text after applying the diagnostics' fixes of at least `min` safety (non-overlapping, in order).
-fn fixed(source: &str, diags: &[Diagnostic], min: Applicability) -> String {
-    let mut edits: Vec<_> = diags
-        .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.applicability >= min)
-        .flat_map(|f| f.edits.iter().cloned())
-        .collect();
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut out = String::new();
-    let mut at = 0;
-    for e in edits {
-        if e.span.start < at {
-            continue;
-        }
-        out.push_str(&source[at..e.span.start]);
-        out.push_str(&e.replacement);
-        at = e.span.end;
-    }
-    out.push_str(&source[at..]);
-    out
-}
-
-#[test]
-fn vocabulary_fixture_fixes() {
-    insta::glob!("fixtures/*/bad-*.md", |path| {
-        let dir = path
-            .parent()
-            .and_then(|p| p.file_name())
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        let Some(meta) = ccr_lint::rules::find(dir) else {
-            return;
-        };
-        if !(meta.code.starts_with("CCR6") || meta.code.starts_with("CCR7")) {
-            return;
-        }
-        let settings = common::settings_for(path, Some(dir));
-        let (source, diags) = common::lint_file(path, &settings);
-        let safe = fixed(&source, &diags, Applicability::Safe);
-        let unsafe_ = fixed(&source, &diags, Applicability::Unsafe);
-        // Fixing the fixed text again changes nothing that was fixed before.
-        let again = ccr_lint::lint_path(&safe, Some(path), &settings);
-        assert_eq!(
-            fixed(&safe, &again, Applicability::Safe),
-            safe,
-            "safe fixes of {} are not idempotent",
-            path.display()
-        );
-        insta::assert_snapshot!(format!(
-            "--- safe fixes ---\n{safe}\n--- safe and unsafe fixes ---\n{unsafe_}"
-        ));
-    });
 }

@@ -2,6 +2,7 @@
 //! Built-in files are compiled in with `include_str!`; users add files of the same format
 //! through their config. Parsing is strict: an unknown key is an error naming file, line and key.
 
+pub mod fields;
 pub mod placeholders;
 pub mod sections;
 pub mod vocabulary;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use miette::{LabeledSpan, SourceCode};
 use serde::de::DeserializeOwned;
 
+pub use fields::Fields;
 pub use placeholders::{PlaceholderFile, Placeholders};
 pub use sections::{SectionDef, SectionSet, SectionsFile};
 pub use vocabulary::Vocabulary;
@@ -142,4 +144,8 @@ pub const SECTIONS: Embedded = Embedded {
 pub const PLACEHOLDERS: Embedded = Embedded {
     path: "rules/placeholders.toml",
     text: include_str!("../../rules/placeholders.toml"),
+};
+pub const FIELDS: Embedded = Embedded {
+    path: "rules/fields.toml",
+    text: include_str!("../../rules/fields.toml"),
 };

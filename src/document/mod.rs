@@ -3,6 +3,8 @@
 //! original source; the typed report view over it (`report.rs`); line index; dates.
 
 mod build;
+pub mod content;
+pub mod dates;
 pub mod lines;
 pub mod report;
 pub mod source;

@@ -22,6 +22,8 @@ pub struct Report {
     pub sections: Vec<FoundSection>,
     /// The level most sections are written at (ties: the higher level).
     pub section_level: Option<u8>,
+    /// What the sections say (client, period, dates, entries, tasks, …).
+    pub content: super::content::Content,
 }
 
 impl Report {
@@ -62,7 +64,21 @@ impl Report {
         Report {
             sections,
             section_level,
+            content: Default::default(),
         }
+    }
+
+    /// The sections and their content, as the rules see them.
+    pub fn build_with(doc: &Document<'_>, settings: &crate::settings::Settings) -> Self {
+        let mut report = Report::build(doc, &settings.data.sections);
+        report.content = super::content::Content::build(
+            doc,
+            &settings.data.sections,
+            &report.sections,
+            &settings.data.fields,
+            settings.date_order,
+        );
+        report
     }
 
     /// The first occurrence of a section kind.

@@ -1,9 +1,12 @@
-//! Renderers: human (miette snippets), concise (one line each), json (versioned document).
+//! Renderers: human (miette snippets), concise (one line each), json (versioned document),
+//! sarif (SARIF 2.1.0) and github (workflow commands).
 //! Line and column are computed here, at the edge, from a line index built once per file.
 
 mod concise;
+mod github;
 mod human;
 mod json;
+mod sarif;
 
 use std::io::{self, Write};
 
@@ -122,8 +125,22 @@ pub fn json(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()> {
     json::render(out, files)
 }
 
-/// `--statistics`: diagnostics per rule, most frequent first.
-pub fn statistics(out: &mut dyn Write, files: &[FileReport], as_json: bool) -> io::Result<()> {
+pub fn sarif(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()> {
+    sarif::render(out, files)
+}
+
+pub fn github(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()> {
+    github::render(out, files)
+}
+
+/// `--statistics`: diagnostics per rule, most frequent first, with how many of them the
+/// same run with `--fix` would fix (`unsafe_fixes`: as if `--unsafe-fixes` were given too).
+pub fn statistics(
+    out: &mut dyn Write,
+    files: &[FileReport],
+    as_json: bool,
+    unsafe_fixes: bool,
+) -> io::Result<()> {
     let mut rows: std::collections::BTreeMap<(String, String), (usize, usize)> = Default::default();
     for d in files.iter().flat_map(|f| &f.diagnostics) {
         let e = rows
@@ -132,7 +149,7 @@ pub fn statistics(out: &mut dyn Write, files: &[FileReport], as_json: bool) -> i
         e.0 += 1;
         if d.fix
             .as_ref()
-            .is_some_and(|f| f.applicability == Applicability::Safe)
+            .is_some_and(|f| crate::fix::applies(f.applicability, unsafe_fixes))
         {
             e.1 += 1;
         }

@@ -42,23 +42,41 @@ impl Rule for MissingSection {
         let set = &cx.settings.data.sections;
         let level = usize::from(cx.report.section_level.unwrap_or(2));
         let nl = cx.doc.newline();
-        for (kind, def) in set.sections.iter().enumerate() {
+        let missing: Vec<(usize, usize)> = set
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(kind, def)| {
+                def.required.severity().is_some() && cx.report.first(*kind).is_none()
+            })
+            .map(|(kind, _)| (kind, insertion_point(cx, kind)))
+            .collect();
+        for (n, &(kind, at)) in missing.iter().enumerate() {
+            let def = &set.sections[kind];
             let Some(severity) = def.required.severity() else {
                 continue;
             };
-            if cx.report.first(kind).is_some() {
-                continue;
-            }
-            let at = insertion_point(cx, kind);
+            // Sections missing at the same point are inserted together, in this order (the
+            // fix engine applies insertions at one offset in diagnostic order): only the
+            // first needs a separator before it, and only the last at the end of the file
+            // goes without a blank line after it.
+            let first_here = n == 0 || missing[n - 1].1 != at;
+            let last_here = missing.get(n + 1).is_none_or(|next| next.1 != at);
             let before = &cx.doc.source[..at];
-            let prefix = if at == 0 || before.ends_with("\n\n") || before.ends_with("\n\r\n") {
-                String::new()
-            } else if before.ends_with('\n') {
-                nl.to_string()
+            let prefix =
+                if !first_here || at == 0 || before.ends_with("\n\n") || before.ends_with("\n\r\n")
+                {
+                    String::new()
+                } else if before.ends_with('\n') {
+                    nl.to_string()
+                } else {
+                    format!("{nl}{nl}")
+                };
+            let suffix = if at < cx.doc.source.len() || !last_here {
+                nl
             } else {
-                format!("{nl}{nl}")
+                ""
             };
-            let suffix = if at < cx.doc.source.len() { nl } else { "" };
             let hashes = "#".repeat(level);
             let text = format!(
                 "{prefix}{hashes} {name}{nl}{nl}{placeholder}{nl}{suffix}",

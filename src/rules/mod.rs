@@ -9,7 +9,9 @@ use crate::diagnostic::{Diagnostic, RuleId, Severity};
 use crate::document::{Document, Report};
 use crate::settings::Settings;
 
+mod broken_attachment_link;
 mod contraction;
+mod dates;
 mod duplicate_section;
 mod emotional_language;
 mod empty_section;
@@ -18,7 +20,10 @@ mod filler_word;
 pub mod follow_up_form;
 mod inconsistent_heading_level;
 mod informal_language;
+mod interaction_log;
+mod issues_and_next_steps;
 mod long_sentence;
+mod missing_client_field;
 mod missing_section;
 mod missing_title;
 mod noncanonical_heading;
@@ -26,8 +31,12 @@ mod phrase_guidance;
 mod preferred_term;
 mod section_order;
 pub mod shouting;
+mod summary_missing_scope;
 mod summary_too_long;
+mod tasks;
+mod time_period;
 mod unfilled_placeholder;
+pub(crate) mod unused_suppression;
 mod wordy_phrase;
 
 /// Which fix a rule can carry.
@@ -167,7 +176,31 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &missing_title::MissingTitle,
     &inconsistent_heading_level::InconsistentHeadingLevel,
     &summary_too_long::SummaryTooLong,
+    &summary_missing_scope::SummaryMissingScope,
+    &missing_client_field::MissingClientField,
+    &time_period::MissingTimePeriod,
+    &time_period::InvalidTimePeriod,
     &unfilled_placeholder::UnfilledPlaceholder,
+    &interaction_log::EntryMissingDate,
+    &dates::InvalidDate,
+    &interaction_log::EntryOutsidePeriod,
+    &interaction_log::EntriesOutOfOrder,
+    &interaction_log::EntryMissingMethod,
+    &interaction_log::EntryMissingParticipants,
+    &interaction_log::EntryMissingSummary,
+    &interaction_log::EntryMissingTime,
+    &dates::InconsistentDateFormat,
+    &dates::VagueDate,
+    &dates::AmbiguousDate,
+    &interaction_log::UnknownMethod,
+    &tasks::TaskMissingOwner,
+    &tasks::TaskMissingDeadline,
+    &tasks::VagueOwner,
+    &tasks::OverdueTask,
+    &issues_and_next_steps::IssueMissingResolution,
+    &issues_and_next_steps::NextStepMissingDate,
+    &broken_attachment_link::BrokenAttachmentLink,
+    &issues_and_next_steps::NoFollowUpScheduled,
     &informal_language::InformalLanguage,
     &contraction::Contraction,
     &preferred_term::PreferredTerm,
@@ -179,6 +212,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &emotional_language::EmotionalLanguage,
     &phrase_guidance::PhraseGuidance,
     &long_sentence::LongSentence,
+    &unused_suppression::UnusedSuppression,
 ];
 
 /// Every built-in rule's metadata, in code order.

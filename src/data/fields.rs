@@ -1,0 +1,380 @@
+//! `rules/fields.toml`: what the content of a report's sections is called (client fields,
+//! interaction-log and task columns), the interaction methods, and the word lists the content
+//! rules use (vague owners, closed statuses, vague time expressions, "no issues" phrases).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{DataError, parse_toml};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FieldsFile {
+    #[serde(default)]
+    pub field: Vec<FieldDef>,
+    #[serde(default)]
+    pub log_column: Vec<ColumnDef>,
+    #[serde(default)]
+    pub method: Vec<MethodDef>,
+    #[serde(default)]
+    pub task_column: Vec<ColumnDef>,
+    #[serde(default)]
+    pub lists: ListsDef,
+    #[serde(default)]
+    pub examples: Vec<FieldsExample>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDef {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnDef {
+    pub id: Spanned<String>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodDef {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ListsDef {
+    #[serde(default)]
+    pub vague_owners: Vec<String>,
+    #[serde(default)]
+    pub closed_statuses: Vec<String>,
+    #[serde(default)]
+    pub vague_time: Vec<String>,
+    #[serde(default)]
+    pub no_issues: Vec<String>,
+    #[serde(default)]
+    pub issue_status_words: Vec<String>,
+}
+
+/// `kind` names the lookup; `expect` is the id it must give ("" for none; "yes" for the
+/// yes/no lists; the matched text for `vague-time`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldsExample {
+    pub kind: String,
+    pub text: String,
+    pub expect: String,
+}
+
+/// Log columns the interaction-log parser knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogColumn {
+    Date,
+    DateTime,
+    Time,
+    Method,
+    Participants,
+    Summary,
+}
+
+/// Task columns the action-items parser knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskColumn {
+    Task,
+    Owner,
+    Deadline,
+    Status,
+}
+
+/// The compiled data.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// Client fields in file order: (id, canonical name, required).
+    pub fields: Vec<(String, String, bool)>,
+    field_lookup: HashMap<String, usize>,
+    log_lookup: HashMap<String, LogColumn>,
+    task_lookup: HashMap<String, TaskColumn>,
+    /// Canonical method names.
+    pub methods: Vec<String>,
+    method_lookup: HashMap<String, usize>,
+    vague_owners: Vec<String>,
+    closed: Vec<String>,
+    no_issues: Vec<String>,
+    vague_time: PhraseMatcher,
+    status_words: PhraseMatcher,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            fields: Vec::new(),
+            field_lookup: HashMap::new(),
+            log_lookup: HashMap::new(),
+            task_lookup: HashMap::new(),
+            methods: Vec::new(),
+            method_lookup: HashMap::new(),
+            vague_owners: Vec::new(),
+            closed: Vec::new(),
+            no_issues: Vec::new(),
+            vague_time: PhraseMatcher::new(&[]),
+            status_words: PhraseMatcher::new(&[]),
+        }
+    }
+}
+
+/// Lowercases, drops `*`/`_` emphasis markers and a trailing colon, collapses spaces.
+pub fn normalize_key(text: &str) -> String {
+    let t = text.trim().trim_matches(|c| c == '*' || c == '_').trim();
+    let t = t
+        .strip_suffix(':')
+        .unwrap_or(t)
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim();
+    let t = t.strip_suffix(':').unwrap_or(t);
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Fields {
+    /// Adds one fields file; later files add names and may extend the lists.
+    pub fn extend(&mut self, path: &str, text: &str) -> Result<Vec<FieldsExample>, DataError> {
+        let file: FieldsFile = parse_toml(path, text)?;
+        for f in &file.field {
+            let idx = match self.fields.iter().position(|(id, ..)| id == f.id.get_ref()) {
+                Some(i) => i,
+                None => {
+                    self.fields
+                        .push((f.id.get_ref().clone(), f.name.clone(), f.required));
+                    self.fields.len() - 1
+                }
+            };
+            for name in std::iter::once(&f.name).chain(&f.aliases) {
+                self.field_lookup.insert(normalize_key(name), idx);
+            }
+        }
+        for c in &file.log_column {
+            let col = match c.id.get_ref().as_str() {
+                "date" => LogColumn::Date,
+                "date-time" => LogColumn::DateTime,
+                "time" => LogColumn::Time,
+                "method" => LogColumn::Method,
+                "participants" => LogColumn::Participants,
+                "summary" => LogColumn::Summary,
+                other => {
+                    return Err(unknown_id(
+                        path,
+                        text,
+                        &c.id,
+                        other,
+                        "date, date-time, time, method, participants, summary",
+                    ));
+                }
+            };
+            for a in &c.aliases {
+                self.log_lookup.insert(normalize_key(a), col);
+            }
+        }
+        for c in &file.task_column {
+            let col = match c.id.get_ref().as_str() {
+                "task" => TaskColumn::Task,
+                "owner" => TaskColumn::Owner,
+                "deadline" => TaskColumn::Deadline,
+                "status" => TaskColumn::Status,
+                other => {
+                    return Err(unknown_id(
+                        path,
+                        text,
+                        &c.id,
+                        other,
+                        "task, owner, deadline, status",
+                    ));
+                }
+            };
+            for a in &c.aliases {
+                self.task_lookup.insert(normalize_key(a), col);
+            }
+        }
+        for m in &file.method {
+            let idx = self.methods.len();
+            self.methods.push(m.name.to_lowercase());
+            for name in std::iter::once(&m.name).chain(&m.aliases) {
+                self.method_lookup.insert(normalize_key(name), idx);
+            }
+        }
+        let lower = |v: &[String]| {
+            v.iter()
+                .map(|s| s.trim().to_lowercase())
+                .collect::<Vec<_>>()
+        };
+        self.vague_owners.extend(lower(&file.lists.vague_owners));
+        self.closed.extend(lower(&file.lists.closed_statuses));
+        self.no_issues.extend(lower(&file.lists.no_issues));
+        let mut vague: Vec<String> = self.vague_time.phrases.clone();
+        vague.extend(lower(&file.lists.vague_time));
+        self.vague_time = PhraseMatcher::new(&vague);
+        let mut words: Vec<String> = self.status_words.phrases.clone();
+        words.extend(lower(&file.lists.issue_status_words));
+        self.status_words = PhraseMatcher::new(&words);
+        Ok(file.examples)
+    }
+
+    /// The client field id a key names (`"Client Name"` → `client`).
+    pub fn field(&self, key: &str) -> Option<&str> {
+        self.field_lookup
+            .get(&normalize_key(key))
+            .map(|&i| self.fields[i].0.as_str())
+    }
+
+    pub fn log_column(&self, key: &str) -> Option<LogColumn> {
+        self.log_lookup.get(&normalize_key(key)).copied()
+    }
+
+    pub fn task_column(&self, key: &str) -> Option<TaskColumn> {
+        self.task_lookup.get(&normalize_key(key)).copied()
+    }
+
+    /// The canonical method a value names (`"Phone call"` → `call`).
+    pub fn method(&self, text: &str) -> Option<&str> {
+        self.method_lookup
+            .get(&normalize_key(text))
+            .map(|&i| self.methods[i].as_str())
+    }
+
+    /// The longest method name or alias that `text` starts with, as a byte length.
+    pub fn method_prefix(&self, text: &str) -> Option<usize> {
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            // Non-ASCII case folding changed lengths: only whole-text matches are safe.
+            return self.method(text).map(|_| text.len());
+        }
+        let mut best = None;
+        for key in self.method_lookup.keys() {
+            if lower.starts_with(key.as_str())
+                && lower[key.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                && best.is_none_or(|b| key.len() > b)
+            {
+                best = Some(key.len());
+            }
+        }
+        best
+    }
+
+    pub fn is_vague_owner(&self, owner: &str) -> bool {
+        let o = normalize_key(owner);
+        let o = o.trim_end_matches('.');
+        self.vague_owners.iter().any(|v| v == o)
+    }
+
+    pub fn is_closed_status(&self, status: &str) -> bool {
+        let s = normalize_key(status);
+        self.closed
+            .iter()
+            .any(|c| s == *c || s.starts_with(&format!("{c} ")) || s.starts_with(&format!("{c},")))
+    }
+
+    /// Whether a text says there is no issue (`No issues were raised.`).
+    pub fn says_no_issues(&self, text: &str) -> bool {
+        let t = normalize_key(text);
+        let t = t.trim_end_matches('.');
+        self.no_issues.iter().any(|p| {
+            t == p.as_str()
+                || (t.starts_with(p.as_str())
+                    && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        })
+    }
+
+    /// Vague time expressions in `text`, as byte ranges (whole words, case-insensitive).
+    pub fn vague_times(&self, text: &str) -> Vec<Range<usize>> {
+        let mut found = self.vague_time.find(text);
+        // "as soon as the review is done" names an event, not a vague time.
+        found.retain(|r| {
+            let before = text.get(r.start.saturating_sub(3)..r.start).unwrap_or("");
+            let after = text.get(r.end..r.end + 4).unwrap_or("");
+            !(text[r.clone()].eq_ignore_ascii_case("soon")
+                && before.eq_ignore_ascii_case("as ")
+                && after.eq_ignore_ascii_case(" as "))
+        });
+        found
+    }
+
+    /// Whether `text` mentions a resolution or status word.
+    pub fn has_status_word(&self, text: &str) -> bool {
+        !self.status_words.find(text).is_empty()
+    }
+
+    /// Every list, for tests that keep them tidy.
+    pub fn lists(&self) -> [(&'static str, &[String]); 5] {
+        [
+            ("vague-owners", &self.vague_owners),
+            ("closed-statuses", &self.closed),
+            ("no-issues", &self.no_issues),
+            ("vague-time", &self.vague_time.phrases),
+            ("issue-status-words", &self.status_words.phrases),
+        ]
+    }
+}
+
+fn unknown_id(path: &str, text: &str, id: &Spanned<String>, other: &str, known: &str) -> DataError {
+    DataError::new(
+        path,
+        text,
+        Some(id.span()),
+        format!("unknown column id '{other}'"),
+    )
+    .with_help(format!("known ids: {known}"))
+}
+
+/// Many phrases, one automaton: whole-word, ASCII-case-insensitive, leftmost-longest.
+#[derive(Debug, Clone)]
+struct PhraseMatcher {
+    phrases: Vec<String>,
+    ac: Option<AhoCorasick>,
+}
+
+impl PhraseMatcher {
+    fn new(phrases: &[String]) -> Self {
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(phrases)
+            .ok();
+        PhraseMatcher {
+            phrases: phrases.to_vec(),
+            ac,
+        }
+    }
+
+    fn find(&self, text: &str) -> Vec<Range<usize>> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        ac.find_iter(text)
+            .filter(|m| {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                before.is_none_or(|c| !word(c)) && after.is_none_or(|c| !word(c) && c != '-')
+            })
+            .map(|m| m.range())
+            .collect()
+    }
+}

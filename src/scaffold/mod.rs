@@ -1,0 +1,254 @@
+//! Scaffolding: `ccr-lint init` (a commented config file) and `ccr-lint new` (a report
+//! skeleton). Both are written from templates kept beside this file.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::app::{EXIT_OK, EXIT_TOOL};
+use crate::cli::{InitArgs, NewArgs};
+use crate::settings::CONFIG_NAMES;
+
+/// The commented config file: every option with its default.
+pub const CONFIG_TEMPLATE: &str = include_str!("config.toml");
+
+/// The report skeleton; `{client}`, `{company}`, `{contact}`, `{period}`, `{start}` and
+/// `{end}` are filled in, with a bracketed placeholder for each value not given.
+pub const REPORT_TEMPLATE: &str = include_str!("report.md");
+
+/// The fields of a new report.
+#[derive(Debug, Clone, Default)]
+pub struct ReportFields {
+    pub client: Option<String>,
+    pub company: Option<String>,
+    pub contact: Option<String>,
+    pub period: Option<String>,
+}
+
+/// The skeleton with the given fields filled in.
+pub fn report_skeleton(fields: &ReportFields) -> String {
+    let or = |v: &Option<String>, placeholder: &str| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(placeholder)
+            .to_string()
+    };
+    let period = or(&fields.period, "[Start Date] – [End Date]");
+    let (start, end) = fields
+        .period
+        .as_deref()
+        .and_then(split_period)
+        .unwrap_or_else(|| ("[Start Date]".to_string(), "[End Date]".to_string()));
+    REPORT_TEMPLATE
+        .replace("{client}", &or(&fields.client, "[Client Name]"))
+        .replace("{company}", &or(&fields.company, "[Company]"))
+        .replace("{contact}", &or(&fields.contact, "[Primary Contact]"))
+        .replace("{period}", &period)
+        .replace("{start}", &start)
+        .replace("{end}", &end)
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The first and last day of a period as written by the user, for the summary's opening
+/// sentence: `June 1–30, 2024`, `June 2024`, or two dates joined by `to` or a dash.
+/// `None` when the shape is not one of these (the sentence then keeps its placeholders).
+fn split_period(period: &str) -> Option<(String, String)> {
+    let p = period.trim();
+    // "June 1–30, 2024"
+    if let Some((month, rest)) = p.split_once(' ')
+        && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(month))
+        && let Some((days, year)) = rest.split_once(", ")
+        && let Some((d1, d2)) = days.split_once(['–', '-'])
+        && [d1.trim(), d2.trim(), year.trim()]
+            .iter()
+            .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some((
+            format!("{month} {}, {year}", d1.trim()),
+            format!("{month} {}, {year}", d2.trim()),
+        ));
+    }
+    // "June 2024"
+    if let Some((month, year)) = p.split_once(' ')
+        && let Some(m) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))
+        && let Ok(y) = year.parse::<i16>()
+        && let Ok(first) = jiff::civil::Date::new(y, i8::try_from(m + 1).ok()?, 1)
+    {
+        let month = MONTHS[m];
+        return Some((
+            format!("{month} 1, {y}"),
+            format!("{month} {}, {y}", first.days_in_month()),
+        ));
+    }
+    for sep in [" to ", " – ", " — ", " - "] {
+        if let Some((a, b)) = p.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            if !a.is_empty() && !b.is_empty() {
+                return Some((a.to_string(), b.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// `ccr-lint init [DIR] [--force]`.
+pub fn init(args: &InitArgs) -> io::Result<u8> {
+    let path = args.dir.join(CONFIG_NAMES[0]);
+    if !args.force {
+        for name in CONFIG_NAMES {
+            let existing = args.dir.join(name);
+            if existing.exists() {
+                eprintln!(
+                    "error: {} already exists; use --force to overwrite it",
+                    existing.display()
+                );
+                return Ok(EXIT_TOOL);
+            }
+        }
+    }
+    write_new(&path, CONFIG_TEMPLATE)
+}
+
+/// `ccr-lint new [--client …] [--company …] [--contact …] [--period …] [-o FILE] [--force]`.
+pub fn new(args: &NewArgs) -> io::Result<u8> {
+    let text = report_skeleton(&ReportFields {
+        client: args.client.clone(),
+        company: args.company.clone(),
+        contact: args.contact.clone(),
+        period: args.period.clone(),
+    });
+    match &args.output {
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
+        Some(path) => {
+            if path.exists() && !args.force {
+                eprintln!(
+                    "error: {} already exists; use --force to overwrite it",
+                    path.display()
+                );
+                return Ok(EXIT_TOOL);
+            }
+            write_new(path, &text)
+        }
+    }
+}
+
+fn write_new(path: &Path, text: &str) -> io::Result<u8> {
+    match std::fs::write(path, text) {
+        Ok(()) => {
+            eprintln!("Wrote {}", path.display());
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            eprintln!("error: {}: cannot write: {e}", path.display());
+            Ok(EXIT_TOOL)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_split_into_first_and_last_day() {
+        let s = |p: &str| split_period(p).map(|(a, b)| format!("{a} | {b}"));
+        assert_eq!(
+            s("June 1–30, 2024").as_deref(),
+            Some("June 1, 2024 | June 30, 2024")
+        );
+        assert_eq!(
+            s("February 2024").as_deref(),
+            Some("February 1, 2024 | February 29, 2024")
+        );
+        assert_eq!(
+            s("2024-06-01 to 2024-06-30").as_deref(),
+            Some("2024-06-01 | 2024-06-30")
+        );
+        assert_eq!(
+            s("1 June 2024 – 30 June 2024").as_deref(),
+            Some("1 June 2024 | 30 June 2024")
+        );
+        assert_eq!(s("Q2"), None);
+    }
+
+    #[test]
+    fn missing_fields_become_placeholders() {
+        let text = report_skeleton(&ReportFields::default());
+        assert!(text.contains("- **Client:** [Client Name]"));
+        assert!(text.contains("from [Start Date] to [End Date]."));
+        assert!(
+            !text.contains('{'),
+            "every template variable is filled: {text}"
+        );
+    }
+
+    /// Every commented option, uncommented, is a valid config equal to the defaults' shape.
+    #[test]
+    fn the_config_template_lists_valid_options() {
+        let uncommented: String = CONFIG_TEMPLATE
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if rest.contains(" = ") && !rest.contains(':') => rest,
+                _ => l,
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(
+            uncommented.contains("\nsummary-words = 150\n"),
+            "{uncommented}"
+        );
+        let path = Path::new(".ccr-lint.toml");
+        let overrides = crate::settings::Overrides::default();
+        let s = crate::settings::Settings::from_config_text(path, &uncommented, &overrides)
+            .unwrap_or_else(|e| panic!("{e:?}\n{uncommented}"));
+        let defaults =
+            crate::settings::Settings::from_config_text(path, CONFIG_TEMPLATE, &overrides).unwrap();
+        assert_eq!(s.limits.summary_words, defaults.limits.summary_words);
+        assert_eq!(s.limits.sentence_words, defaults.limits.sentence_words);
+        // Every top-level key and table of the config schema is mentioned.
+        for key in [
+            "include",
+            "exclude",
+            "[rules]",
+            "select",
+            "ignore",
+            "[rules.severity]",
+            "[sections]",
+            "paths",
+            "optional",
+            "[sections.aliases]",
+            "[vocabulary]",
+            "accept",
+            "[dates]",
+            "order",
+            "format",
+            "[limits]",
+            "summary-words",
+            "sentence-words",
+        ] {
+            assert!(
+                CONFIG_TEMPLATE.contains(key),
+                "the config template does not list '{key}'"
+            );
+        }
+    }
+}
