@@ -113,3 +113,65 @@ fn user_rule_codes_work_with_select_and_the_config() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn user_rules_can_be_suppressed_in_the_report() {
+    let dir = repo();
+    fs::write(
+        dir.path().join(".ccr-lint.toml"),
+        "[vocabulary]\npaths = [\"acme.toml\"]\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("acme.toml"),
+        "[rule]\ncode = \"ACME001\"\nname = \"acme-terms\"\n\n[[term]]\nmatch = [\"synergy\"]\nmessage = \"'{matched}' is a buzzword\"\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("report.md"),
+        "# Report\n\n<!-- ccr-lint-disable-next-line ACME001 -->\nThe synergy was real.\n\n<!-- ccr-lint-disable acme-terms -->\nNo buzzwords here.\n<!-- ccr-lint-enable -->\n",
+    )
+    .expect("write");
+    ccr()
+        .current_dir(dir.path())
+        .args([
+            "--select",
+            "ACME001,unused-suppression",
+            "--format",
+            "concise",
+            "report.md",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("synergy").not())
+        .stdout(predicate::str::contains("names no rule").not())
+        .stdout(predicate::str::contains(
+            "report.md:6:1: warning[CCR901 unused-suppression]",
+        ));
+    // A user rule that fires nowhere in the file is still a rule ccr-lint knows.
+    fs::write(
+        dir.path().join("quiet.md"),
+        "# Report
+
+<!-- ccr-lint-disable acme-terms -->
+No buzzwords here.
+<!-- ccr-lint-enable -->
+",
+    )
+    .expect("write");
+    ccr()
+        .current_dir(dir.path())
+        .args([
+            "--select",
+            "ACME001,unused-suppression",
+            "--format",
+            "concise",
+            "quiet.md",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("names no rule").not())
+        .stdout(predicate::str::contains(
+            "quiet.md:3:1: warning[CCR901 unused-suppression]",
+        ));
+}

@@ -67,12 +67,30 @@ pub(crate) fn report(
         super::all()
             .map(|m| m.id())
             .chain(fired.iter().cloned())
+            // Rules declared by the config's vocabulary files (`[rule] code = "ACME001"`).
+            .chain(
+                settings
+                    .data
+                    .vocabulary
+                    .user_rules
+                    .iter()
+                    .map(|r| r.id.clone()),
+            )
             .any(|id| selector_matches(sel, &id))
     };
     let enabled = |sel: &str| {
         super::all()
             .map(|m| m.id())
             .chain(fired.iter().cloned())
+            // Rules declared by the config's vocabulary files (`[rule] code = "ACME001"`).
+            .chain(
+                settings
+                    .data
+                    .vocabulary
+                    .user_rules
+                    .iter()
+                    .map(|r| r.id.clone()),
+            )
             .any(|id| selector_matches(sel, &id) && settings.selection.enabled(&id))
     };
     let remove_comment = |s: &Suppression| {
