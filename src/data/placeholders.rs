@@ -1,7 +1,7 @@
 //! `rules/placeholders.toml`: template text that must not survive into a sent report.
 //! All patterns compile into one regex for finding and one set for naming the pattern.
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -31,11 +31,11 @@ pub struct PlaceholderExample {
     pub flags: Vec<String>,
 }
 
-/// The compiled matcher.
+/// The compiled matcher: every pattern in one multi-pattern regex, compiled once (it
+/// reports which pattern matched, so no second set of regexes is needed).
 #[derive(Debug, Clone)]
 pub struct Placeholders {
-    any: Regex,
-    set: RegexSet,
+    any: regex_automata::meta::Regex,
     defs: Vec<PlaceholderDef>,
 }
 
@@ -50,38 +50,30 @@ pub struct PlaceholderMatch<'t> {
 impl Placeholders {
     pub fn load(path: &str, text: &str) -> Result<(Self, Vec<PlaceholderExample>), DataError> {
         let file: PlaceholderFile = parse_toml(path, text)?;
-        for def in &file.placeholder {
-            if let Err(e) = Regex::new(def.pattern.get_ref()) {
-                return Err(DataError::new(
-                    path,
-                    text,
-                    Some(def.pattern.span()),
-                    format!("invalid pattern: {e}"),
-                ));
-            }
-        }
-        let alternation = file
+        let patterns: Vec<&str> = file
             .placeholder
             .iter()
-            .map(|d| format!("(?:{})", d.pattern.get_ref()))
-            .collect::<Vec<_>>()
-            .join("|");
-        let any = Regex::new(if alternation.is_empty() {
-            "[^\\s\\S]"
-        } else {
-            &alternation
-        })
-        .map_err(|e| DataError::new(path, text, None, format!("patterns do not combine: {e}")))?;
-        let set = RegexSet::new(
-            file.placeholder
+            .map(|d| d.pattern.get_ref().as_str())
+            .collect();
+        let any = regex_automata::meta::Regex::new_many(&patterns).map_err(|e| {
+            // Name the pattern that does not compile (only on this error path: one compile each).
+            let bad = file
+                .placeholder
                 .iter()
-                .map(|d| d.pattern.get_ref().as_str()),
-        )
-        .map_err(|e| DataError::new(path, text, None, format!("patterns do not combine: {e}")))?;
+                .find_map(|d| Regex::new(d.pattern.get_ref()).err().map(|err| (d, err)));
+            match bad {
+                Some((d, err)) => DataError::new(
+                    path,
+                    text,
+                    Some(d.pattern.span()),
+                    format!("invalid pattern: {err}"),
+                ),
+                None => DataError::new(path, text, None, format!("patterns do not combine: {e}")),
+            }
+        })?;
         Ok((
             Placeholders {
                 any,
-                set,
                 defs: file.placeholder,
             },
             file.examples,
@@ -94,15 +86,15 @@ impl Placeholders {
         text: &'t str,
     ) -> impl Iterator<Item = PlaceholderMatch<'t>> + 't {
         self.any.find_iter(text).map(move |m| {
-            let which = self.set.matches(m.as_str()).iter().next().unwrap_or(0);
             let template = self
                 .defs
-                .get(which)
+                .get(m.pattern().as_usize())
                 .map_or("'{matched}' is a placeholder", |d| d.message.as_str());
+            let matched = &text[m.range()];
             PlaceholderMatch {
                 range: m.range(),
-                matched: m.as_str(),
-                message: template.replace("{matched}", m.as_str()),
+                matched,
+                message: template.replace("{matched}", matched),
             }
         })
     }

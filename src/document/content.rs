@@ -245,10 +245,6 @@ pub fn excerpt(text: &str) -> String {
 static PARTS_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+[—–|-]\s+|\s*—\s*|\s+\|\s*").unwrap_or_else(|e| panic!("valid: {e}"))
 });
-static KV_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([\p{L}][\p{L}'/& ]{0,30}?)\s*:\s*(.*)$")
-        .unwrap_or_else(|e| panic!("valid: {e}"))
-});
 static TEMPLATE_ENTRY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*on\s+(?P<date>[^,]+?(?:,\s*\d{4})?)\s*,\s+(?:a|an)\s+(?P<method>.+?)\s+(?:was held|was made|took place|was sent|was conducted|was received|occurred)(?:\s+(?:with|to)\s+(?P<who>.+?))?(?:\s+(?:regarding|about|to discuss|concerning)\s+(?P<what>.+?))?\s*\.?\s*$")
         .unwrap_or_else(|e| panic!("valid: {e}"))
@@ -310,9 +306,25 @@ fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 /// `Key: value` in a line: (key range, value range), in the line's coordinates.
 fn key_value(line: &str) -> Option<(Range<usize>, Range<usize>)> {
-    let caps = KV_RE.captures(line)?;
-    let (k, v) = (caps.get(1)?, caps.get(2)?);
-    Some((k.range(), v.range()))
+    // `Key: value` where the key is a letter then up to 30 letters, spaces, `'`, `/` or `&`
+    // (hand-written: this runs on every line of every list item and paragraph).
+    let start = line.len() - line.trim_start().len();
+    let colon = start + line[start..].find(':')?;
+    let key_end = start + line[start..colon].trim_end().len();
+    let key = &line[start..key_end];
+    let mut chars = key.chars();
+    if !chars.next().is_some_and(char::is_alphabetic) || key.chars().count() > 31 {
+        return None;
+    }
+    if !chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '/' | '&' | ' ')) {
+        return None;
+    }
+    let after = &line[colon + 1..];
+    let value_start = colon + 1 + (after.len() - after.trim_start().len());
+    if line[value_start..].contains('\n') {
+        return None;
+    }
+    Some((start..key_end, value_start..line.len()))
 }
 
 /// Parts of a line separated by `—`, ` – `, ` - ` or `|`.

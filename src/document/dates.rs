@@ -73,16 +73,33 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         m = MONTH_RE,
         o = ORD
     );
-    Regex::new(&pattern).unwrap_or_else(|e| panic!("the date pattern is valid: {e}"))
+    Regex::new(&ascii_boundaries(&pattern))
+        .unwrap_or_else(|e| panic!("the date pattern is valid: {e}"))
 });
 
+/// Word boundaries in the date and time patterns are ASCII ones: dates are digits and
+/// English month names, and Unicode `\b` keeps the regex engine off its fast path on any
+/// text with a non-ASCII letter (most client names).
+fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+/// `captures_iter`, but found with the fast engine first and captured only within each match.
+fn captures_iter<'r, 't>(
+    re: &'r Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
+    re.find_iter(text)
+        .filter_map(move |m| re.captures_at(&text[..m.end()], m.start()))
+}
+
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&ascii_boundaries(
         r"(?x)
         \b(?P<h>\d{1,2}):(?P<m>\d{2})(?:\s*(?P<ap>[AaPp]\.?[Mm]\.?))?(?:\s+(?P<tz>UTC[+-]\d{1,2}|GMT[+-]\d{1,2}|UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|IST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|SGT))?\b
       | \b(?P<h2>\d{1,2})\s*(?P<ap2>[AaPp]\.?[Mm]\b\.?)
     ",
-    )
+    ))
     .unwrap_or_else(|e| panic!("the time pattern is valid: {e}"))
 });
 
@@ -228,7 +245,10 @@ fn num(caps: &regex::Captures<'_>, name: &str) -> Option<i64> {
 /// Every date in `text`, left to right.
 pub fn find_dates(text: &str, cx: &DateContext) -> Vec<DateMatch> {
     let mut out = Vec::new();
-    for caps in DATE_RE.captures_iter(text) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    for caps in captures_iter(&DATE_RE, text) {
         let Some(whole) = caps.get(0) else { continue };
         if let Some(m) = read_date(&caps, cx) {
             // A date glued to more digits or to a slash-separated number is something else.
@@ -363,7 +383,10 @@ pub struct TimeMatch {
 /// Every time of day in `text`.
 pub fn find_times(text: &str) -> Vec<TimeMatch> {
     let mut out = Vec::new();
-    for caps in TIME_RE.captures_iter(text) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    for caps in captures_iter(&TIME_RE, text) {
         let Some(whole) = caps.get(0) else { continue };
         // `2024` in `June 16, 2024` never reaches here (no colon, no AM/PM); `10:00:00` is fine.
         let (h, m, ap) = if let Some(h) = caps.name("h") {
