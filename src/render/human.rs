@@ -11,6 +11,7 @@ use miette::{
 
 use super::{FileReport, describe_fix};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::LineIndex;
 
 #[derive(Debug, Clone, Copy)]
 pub struct HumanOptions {
@@ -54,10 +55,63 @@ impl<N: AsRef<str> + Send + Sync, T: AsRef<str> + Send + Sync> SourceCode for Na
     }
 }
 
+/// A file's text for the renderer: reads only the lines around a span, located with the
+/// file's line index (miette's own `read_span` counts lines from the start of the file for
+/// every diagnostic, which is quadratic on a large file with many diagnostics).
+struct Indexed<'a> {
+    name: &'a str,
+    text: &'a str,
+    index: &'a LineIndex,
+}
+
+impl SourceCode for Indexed<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let start = span.offset();
+        let end = start + span.len();
+        if end > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let first_line = self.index.line_of(start).saturating_sub(before);
+        // A span ending right after a newline ends on the line before it.
+        let last_of_span = self.index.line_of(if end > start { end - 1 } else { end });
+        let last_line = (last_of_span + after).min(self.index.line_count() - 1);
+        let data_start = self.index.line_start(first_line);
+        let data_end = if last_line + 1 < self.index.line_count() {
+            self.index.line_start(last_line + 1)
+        } else {
+            self.text.len()
+        };
+        // As miette's own reader: with no lines of context the contents start at the span and
+        // carry its column (in bytes, which is what miette's header shows).
+        let (data_start, column) = if before == 0 {
+            (
+                start,
+                start - self.index.line_start(self.index.line_of(start)),
+            )
+        } else {
+            (data_start, 0)
+        };
+        let data = &self.text.as_bytes()[data_start..data_end];
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            data,
+            SourceSpan::new(data_start.into(), data_end - data_start),
+            self.index.line_of(data_start),
+            column,
+            last_line - first_line + 1,
+        )))
+    }
+}
+
 /// One diagnostic seen through miette's `Diagnostic` trait.
 struct Shown<'a> {
     d: &'a Diagnostic,
-    source: Named<&'a str, &'a str>,
+    source: Indexed<'a>,
     code: String,
     help: Option<String>,
 }
@@ -119,6 +173,7 @@ pub(super) fn render(
         .with_links(false);
     let mut buf = String::new();
     for file in files {
+        let index = file.line_index();
         for d in &file.diagnostics {
             let help = match (d.help.as_deref(), describe_fix(&file.source, d)) {
                 (Some(h), Some(f)) => Some(format!("{h}\n{f}")),
@@ -128,9 +183,10 @@ pub(super) fn render(
             };
             let shown = Shown {
                 d,
-                source: Named {
+                source: Indexed {
                     name: &file.path,
                     text: &file.source,
+                    index: &index,
                 },
                 code: format!("{} {}", d.rule.code, d.rule.name),
                 help,
