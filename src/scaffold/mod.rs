@@ -48,61 +48,16 @@ pub fn report_skeleton(fields: &ReportFields) -> String {
         .replace("{end}", &end)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The first and last day of a period as written by the user, for the summary's opening
-/// sentence: `June 1–30, 2024`, `June 2024`, or two dates joined by `to` or a dash.
-/// `None` when the shape is not one of these (the sentence then keeps its placeholders).
+/// The first and last day of a period as the user wrote it, for the summary's opening
+/// sentence, read by the same parser the rules use (so every period form the linter
+/// understands works here). `None` when it states no valid period (the sentence then keeps
+/// its placeholders).
 fn split_period(period: &str) -> Option<(String, String)> {
-    let p = period.trim();
-    // "June 1–30, 2024"
-    if let Some((month, rest)) = p.split_once(' ')
-        && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(month))
-        && let Some((days, year)) = rest.split_once(", ")
-        && let Some((d1, d2)) = days.split_once(['–', '-'])
-        && [d1.trim(), d2.trim(), year.trim()]
-            .iter()
-            .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Some((
-            format!("{month} {}, {year}", d1.trim()),
-            format!("{month} {}, {year}", d2.trim()),
-        ));
-    }
-    // "June 2024"
-    if let Some((month, year)) = p.split_once(' ')
-        && let Some(m) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))
-        && let Ok(y) = year.parse::<i16>()
-        && let Ok(first) = jiff::civil::Date::new(y, i8::try_from(m + 1).ok()?, 1)
-    {
-        let month = MONTHS[m];
-        return Some((
-            format!("{month} 1, {y}"),
-            format!("{month} {}, {y}", first.days_in_month()),
-        ));
-    }
-    for sep in [" to ", " – ", " — ", " - "] {
-        if let Some((a, b)) = p.split_once(sep) {
-            let (a, b) = (a.trim(), b.trim());
-            if !a.is_empty() && !b.is_empty() {
-                return Some((a.to_string(), b.to_string()));
-            }
-        }
-    }
-    None
+    let p = crate::document::dates::parse_period(period, None)?.ok()?;
+    Some((
+        crate::document::dates::long(p.start),
+        crate::document::dates::long(p.end),
+    ))
 }
 
 /// `ccr-lint init [DIR] [--force]`.
@@ -181,13 +136,18 @@ mod tests {
         );
         assert_eq!(
             s("2024-06-01 to 2024-06-30").as_deref(),
-            Some("2024-06-01 | 2024-06-30")
+            Some("June 1, 2024 | June 30, 2024")
         );
         assert_eq!(
             s("1 June 2024 – 30 June 2024").as_deref(),
-            Some("1 June 2024 | 30 June 2024")
+            Some("June 1, 2024 | June 30, 2024")
+        );
+        assert_eq!(
+            s("Q3 2024").as_deref(),
+            Some("July 1, 2024 | September 30, 2024")
         );
         assert_eq!(s("Q2"), None);
+        assert_eq!(s("February 30–31, 2024"), None);
     }
 
     #[test]
