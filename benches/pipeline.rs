@@ -205,6 +205,38 @@ fn main() {
         per_mb.push((*m, t_lib.as_secs_f64() / mb(*len)));
     }
 
+    // Vocabulary cost whatever the number of entries: the same corpus with 5,000 more terms
+    // from a user vocabulary file (one automaton per rule kind either way).
+    let vocab_dir = dir.path().join("vocab");
+    std::fs::create_dir_all(&vocab_dir).expect("mkdir");
+    let mut terms = String::from("kind = \"informal\"\nmessage = \"'{matched}' is team jargon\"\n");
+    for i in 0..5000 {
+        terms.push_str(&format!("\n[[term]]\nmatch = [\"zq{i:05}jargon\", \"zq{i:05} jargon phrase\"]\nreplace = \"plain words\"\n"));
+    }
+    std::fs::write(vocab_dir.join("many.toml"), terms).expect("write vocabulary");
+    let config = vocab_dir.join(".ccr-lint.toml");
+    let config_text = "[vocabulary]\npaths = [\"many.toml\"]\n";
+    std::fs::write(&config, config_text).expect("write config");
+    let big_vocab = Settings::from_config_text(
+        &config,
+        config_text,
+        &ccr_lint::settings::Overrides {
+            today: Some(jiff::civil::date(2024, 7, 1)),
+            ..Default::default()
+        },
+    )
+    .expect("the generated vocabulary loads");
+    let t_vocab = time(runs, || {
+        std::hint::black_box(library(&small_files, &big_vocab));
+    });
+    row(
+        "small: library with 10,000 more vocabulary forms",
+        small.len(),
+        small_bytes,
+        t_vocab,
+        Some(t_floor),
+    );
+
     let one = &small_files[0];
     let t_one = time(if quick { 10 } else { 31 }, || binary(&[one.as_path()]));
     println!();
