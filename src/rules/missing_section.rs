@@ -119,7 +119,17 @@ fn insertion_point(cx: &Context<'_>, kind: usize) -> usize {
             .map(|f| &cx.doc.sections[f.section])
     };
     if let Some(prev) = (0..kind).rev().find_map(last) {
-        return prev.span.end;
+        // A section that should come later but sits nested inside the earlier one (a heading
+        // one level too deep) still comes after the inserted section.
+        let nested_later = cx
+            .report
+            .sections
+            .iter()
+            .filter(|f| f.kind > kind)
+            .map(|f| cx.doc.sections[f.section].span.start)
+            .filter(|&start| start > prev.span.start && start < prev.span.end)
+            .min();
+        return nested_later.unwrap_or(prev.span.end);
     }
     let count = cx.settings.data.sections.sections.len();
     if let Some(next) = (kind + 1..count).find_map(found) {
