@@ -145,11 +145,19 @@ pub fn normalize_key(text: &str) -> String {
         .trim_matches(|c| c == '*' || c == '_')
         .trim();
     let t = t.strip_suffix(':').unwrap_or(t);
-    t.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    // One allocation: this runs on every key, cell and entry part.
+    let mut out = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
+
+/// Longer text cannot be a field, column or method name: lookups skip normalising it.
+const MAX_NAME_LEN: usize = 80;
 
 impl Fields {
     /// Adds one fields file; later files add names and may extend the lists.
@@ -242,15 +250,24 @@ impl Fields {
     }
 
     pub fn log_column(&self, key: &str) -> Option<LogColumn> {
+        if key.len() > MAX_NAME_LEN {
+            return None;
+        }
         self.log_lookup.get(&normalize_key(key)).copied()
     }
 
     pub fn task_column(&self, key: &str) -> Option<TaskColumn> {
+        if key.len() > MAX_NAME_LEN {
+            return None;
+        }
         self.task_lookup.get(&normalize_key(key)).copied()
     }
 
     /// The canonical method a value names (`"Phone call"` → `call`).
     pub fn method(&self, text: &str) -> Option<&str> {
+        if text.len() > MAX_NAME_LEN {
+            return None;
+        }
         self.method_lookup
             .get(&normalize_key(text))
             .map(|&i| self.methods[i].as_str())
