@@ -37,6 +37,7 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
         report: &report,
         settings,
         path,
+        vocab_hits: Default::default(),
     };
     let mut out = Vec::new();
     for rule in rules::REGISTRY {

@@ -84,3 +84,53 @@ proptest! {
         }
     }
 }
+
+/// The one-scan matcher the language rules share finds, for each kind, exactly what that
+/// kind's own automaton finds.
+fn same_hits_as_each_kind(text: &str) {
+    use ccr_lint::data::vocabulary::{Kind, Vocabulary};
+    use ccr_lint::vocab::Tokens;
+    static VOCAB: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(|| {
+        Vocabulary::builtin().expect("the built-in vocabulary compiles")
+    });
+    let toks = Tokens::new(text);
+    let combined = VOCAB.combined.find(&toks);
+    for kind in [
+        Kind::Informal,
+        Kind::Contraction,
+        Kind::PreferredTerm,
+        Kind::Wordy,
+        Kind::Filler,
+        Kind::Emotional,
+        Kind::Phrase,
+    ] {
+        let own: Vec<_> = VOCAB.terms(kind).matcher.find(&toks).collect();
+        let shared: Vec<_> = combined
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, h)| *h)
+            .collect();
+        assert_eq!(own, shared, "{kind:?} in {text:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn one_scan_finds_what_each_kind_finds(parts in prop::collection::vec(piece(), 0..40)) {
+        same_hits_as_each_kind(&parts.concat());
+    }
+}
+
+#[test]
+fn one_scan_finds_what_each_kind_finds_on_the_examples() {
+    for example in [
+        include_str!("../examples/flawed-report.md"),
+        include_str!("../examples/clean-report.md"),
+        "We're gonna touch base ASAP in order to basically follow up on the ridiculous delay!",
+        "Due to the fact that they want a follow up, we will reach out at this point in time.",
+    ] {
+        same_hits_as_each_kind(example);
+    }
+}

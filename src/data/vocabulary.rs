@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use super::{DataError, Embedded, parse_toml};
 use crate::diagnostic::{Applicability, RuleId, Severity};
-use crate::vocab::{Matcher, normalise_term};
+use crate::vocab::{CombinedMatcher, Matcher, normalise_term};
 
 /// Which rule a vocabulary file feeds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -205,6 +205,8 @@ pub struct UserRule {
 pub struct Vocabulary {
     entries: BTreeMap<Kind, Vec<Entry>>,
     sets: BTreeMap<Kind, Arc<TermSet>>,
+    /// All of `sets` in one automaton (see [`CombinedMatcher`]).
+    pub combined: Arc<CombinedMatcher>,
     pub key_terms: Vec<KeyTerm>,
     pub purposes: Vec<Purpose>,
     /// Upper-case acronyms that are not shouting.
@@ -334,6 +336,9 @@ impl Vocabulary {
                 );
             }
         }
+        self.combined = Arc::new(
+            CombinedMatcher::new(self.sets.iter().map(|(k, s)| (*k, s.as_ref()))).map_err(fail)?,
+        );
         if !accept.is_empty() {
             let entries = accept
                 .iter()

@@ -95,13 +95,13 @@ pub(super) fn render(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()
             }
         })
         .collect();
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &Output {
-            version: 1,
-            files,
-            summary,
-        },
-    )?;
-    writeln!(out)
+    // Serialised into memory first: serde writes in many small pieces, and each would be a
+    // dynamic call into the output writer.
+    let mut text = serde_json::to_vec_pretty(&Output {
+        version: 1,
+        files,
+        summary,
+    })?;
+    text.push(b'\n');
+    out.write_all(&text)
 }

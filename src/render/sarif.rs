@@ -18,7 +18,8 @@ use crate::rules::{self, RuleMeta};
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub(super) fn render(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(files))?;
+    // Into memory first, as for JSON: one write instead of many small dynamic ones.
+    out.write_all(&serde_json::to_vec_pretty(&document(files))?)?;
     writeln!(out)
 }
 

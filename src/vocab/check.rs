@@ -66,6 +66,8 @@ pub struct Target<'a> {
     pub id: RuleId,
     pub severity: Severity,
     pub terms: &'a TermSet,
+    /// A built-in kind: its hits come from the shared one-scan cache.
+    pub kind: Option<Kind>,
 }
 
 /// Runs a built-in kind's terms for the rule `meta`.
@@ -80,8 +82,24 @@ pub fn check_kind(
         id: meta.id(),
         severity: meta.severity,
         terms: vocab.terms(kind),
+        kind: Some(kind),
     };
     check_terms(cx, &target, out);
+}
+
+/// Every prose run's hits of every built-in kind, from one scan per run (cached in the context).
+fn all_kind_hits<'c>(cx: &'c Context<'_>) -> &'c [Vec<(Kind, Hit)>] {
+    cx.vocab_hits.get_or_init(|| {
+        let combined = &cx.settings.data.vocabulary.combined;
+        cx.doc
+            .prose
+            .iter()
+            .map(|prose| {
+                let index = prose.tokens.get_or_init(|| TokenIndex::build(&prose.text));
+                combined.find(&Tokens::with_index(&prose.text, index))
+            })
+            .collect()
+    })
 }
 
 /// Runs every rule declared by the config's vocabulary files.
@@ -95,6 +113,7 @@ pub fn check_user_rules(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             id: rule.id.clone(),
             severity: rule.severity,
             terms: &rule.terms,
+            kind: None,
         };
         check_terms(cx, &target, out);
     }
@@ -105,7 +124,17 @@ pub fn hits<'a>(
     pt: &'a ProseTokens<'_>,
     terms: &'a TermSet,
 ) -> impl Iterator<Item = (Hit, &'a Entry)> + 'a {
-    terms.matcher.find(&pt.toks).filter_map(move |hit| {
+    reportable(pt, terms, terms.matcher.find(&pt.toks))
+}
+
+/// The hits a rule may report: sentence-start entries at a sentence start, in the author's
+/// own text, not covered by `[vocabulary] accept`.
+fn reportable<'a>(
+    pt: &'a ProseTokens<'_>,
+    terms: &'a TermSet,
+    found: impl Iterator<Item = Hit> + 'a,
+) -> impl Iterator<Item = (Hit, &'a Entry)> + 'a {
+    found.filter_map(move |hit| {
         let entry = terms.entries.get(hit.entry)?;
         if entry.sentence_start && !pt.toks.starts_sentence(hit.first) {
             return None;
@@ -121,9 +150,27 @@ fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>)
     }
     let vocab = &cx.settings.data.vocabulary;
     let source = cx.doc.source;
-    for prose in &cx.doc.prose {
+    let cached = target.kind.map(|kind| (kind, all_kind_hits(cx)));
+    for (p, prose) in cx.doc.prose.iter().enumerate() {
+        if let Some((kind, all)) = cached
+            && !all
+                .get(p)
+                .is_some_and(|h| h.iter().any(|(k, _)| *k == kind))
+        {
+            continue;
+        }
         let pt = ProseTokens::new(prose, vocab);
-        for (hit, entry) in hits(&pt, target.terms) {
+        let found: Box<dyn Iterator<Item = Hit>> = match cached {
+            Some((kind, all)) => Box::new(
+                all.get(p)
+                    .into_iter()
+                    .flatten()
+                    .filter(move |(k, _)| *k == kind)
+                    .map(|(_, h)| *h),
+            ),
+            None => Box::new(target.terms.matcher.find(&pt.toks)),
+        };
+        for (hit, entry) in reportable(&pt, target.terms, found) {
             let range = hit.range(&pt.toks);
             let Some(span) = pt.source_span(source, range.clone()) else {
                 continue;

@@ -9,6 +9,8 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use crate::data::vocabulary::{Kind, TermSet};
+
 /// Marks the start and end of each token in the normalised stream. A pattern always starts
 /// with `OPEN` followed by a token character and ends with a token character followed by
 /// `CLOSE`, so it can only match at token boundaries (a literal `\x01` in the text becomes
@@ -216,6 +218,82 @@ impl Matcher {
                 Some(Hit { first, last, entry })
             })
         })
+    }
+}
+
+/// Every built-in kind's terms in one automaton, so a prose run is scanned once for all
+/// seven language rules instead of once per rule. It finds overlapping matches and keeps, per
+/// kind, the leftmost-longest non-overlapping ones: exactly the hits each kind's own
+/// [`Matcher`] finds.
+#[derive(Debug, Clone, Default)]
+pub struct CombinedMatcher {
+    ac: Option<AhoCorasick>,
+    /// Pattern id → (kind, entry index in that kind's term set).
+    of: Vec<(Kind, usize)>,
+}
+
+impl CombinedMatcher {
+    pub fn new<'a>(sets: impl Iterator<Item = (Kind, &'a TermSet)>) -> Result<Self, String> {
+        let mut patterns = Vec::new();
+        let mut of = Vec::new();
+        for (kind, set) in sets {
+            for (i, e) in set.entries.iter().enumerate() {
+                for f in &e.forms {
+                    if let Some(p) = normalise_term(f) {
+                        patterns.push(p);
+                        of.push((kind, i));
+                    }
+                }
+            }
+        }
+        if patterns.is_empty() {
+            return Ok(CombinedMatcher::default());
+        }
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            // Overlapping search needs standard semantics; leftmost-longest is applied per kind below.
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(CombinedMatcher { ac: Some(ac), of })
+    }
+
+    /// Every kind's hits in `toks`, sorted by kind, then position.
+    pub fn find(&self, toks: &Tokens<'_>) -> Vec<(Kind, Hit)> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let mut all: Vec<(Kind, usize, std::cmp::Reverse<usize>, usize, usize)> = ac
+            .find_overlapping_iter(toks.norm.as_str())
+            .filter_map(|m| {
+                let first = toks.norm_starts.binary_search(&m.start()).ok()?;
+                let last = toks
+                    .norm_starts
+                    .partition_point(|&s| s < m.end())
+                    .checked_sub(1)?;
+                let &(kind, entry) = self.of.get(m.pattern().as_usize())?;
+                Some((
+                    kind,
+                    first,
+                    std::cmp::Reverse(last),
+                    m.pattern().as_usize(),
+                    entry,
+                ))
+            })
+            .collect();
+        all.sort_unstable();
+        let mut out: Vec<(Kind, Hit)> = Vec::with_capacity(all.len());
+        for (kind, first, std::cmp::Reverse(last), _, entry) in all {
+            let overlaps = out
+                .last()
+                .is_some_and(|(k, h)| *k == kind && first <= h.last);
+            if !overlaps {
+                out.push((kind, Hit { first, last, entry }));
+            }
+        }
+        out
     }
 }
 
