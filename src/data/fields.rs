@@ -151,7 +151,11 @@ pub fn normalize_key(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -310,6 +314,18 @@ impl Fields {
 
     /// Whether a text says there is no issue (`No issues were raised.`).
     pub fn says_no_issues(&self, text: &str) -> bool {
+        // Only the opening words can say it: a long paragraph is cut well past the longest
+        // phrase before normalising (long enough that the cut never equals a phrase).
+        let longest = self.no_issues.iter().map(String::len).max().unwrap_or(0);
+        let text = if text.len() > 4 * longest + 256 {
+            let mut cut = 2 * longest + 128;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            &text[..cut]
+        } else {
+            text
+        };
         let t = normalize_key(text);
         let t = t.trim_end_matches('.');
         self.no_issues.iter().any(|p| {
