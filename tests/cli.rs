@@ -1,37 +1,17 @@
 //! The binary end to end, as users run it: exit codes, folder walking, stdin, config
 //! discovery, output formats, and what bad input gets.
 
-use std::fs;
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
+use std::fs;
+
+use common::{ccr, repo, write};
 use predicates::prelude::*;
 use serde_json::Value;
 
 const CLEAN: &str = include_str!("fixtures/clean/list-form.md");
 
 const FLAWED: &str = "# Report\n\n## Summary\n\nThis report covers [Client Name].\n";
-
-fn ccr() -> Command {
-    let mut cmd = Command::cargo_bin("ccr-lint").expect("the binary is built by cargo test");
-    cmd.env_remove("NO_COLOR").env("COLUMNS", "100");
-    cmd
-}
-
-/// A temporary folder that is its own repository root, so config discovery stops there.
-fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::create_dir(dir.path().join(".git")).expect("mkdir .git");
-    dir
-}
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).expect("mkdir");
-    }
-    fs::write(path, text).expect("write");
-}
 
 fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out).expect("stdout is JSON")

@@ -1,34 +1,21 @@
 //! `--fix`, `--diff` and suppression comments, end to end on the real binary.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
+use common::{repo, write};
 use predicates::prelude::*;
 
 const CLEAN: &str = include_str!("fixtures/clean/list-form.md");
 const CRLF_BOM: &str = include_str!("fixtures/clean/crlf-bom.md");
 
 fn ccr() -> Command {
-    let mut cmd = Command::cargo_bin("ccr-lint").expect("the binary is built by cargo test");
-    cmd.env_remove("NO_COLOR").env("COLUMNS", "100").args([
-        "--today",
-        "2024-07-01",
-        "--color",
-        "never",
-    ]);
+    let mut cmd = common::ccr();
+    cmd.args(["--today", "2024-07-01", "--color", "never"]);
     cmd
-}
-
-/// A temporary folder that is its own repository root, so config discovery stops there.
-fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::create_dir(dir.path().join(".git")).expect("mkdir .git");
-    dir
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    fs::write(dir.join(name), text).expect("write");
 }
 
 fn read(dir: &Path, name: &str) -> String {

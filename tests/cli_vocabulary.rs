@@ -1,22 +1,11 @@
 //! The vocabulary commands and user vocabulary rules through the binary.
 
+mod common;
+
 use std::fs;
 
-use assert_cmd::Command;
+use common::{ccr, repo};
 use predicates::prelude::*;
-
-fn ccr() -> Command {
-    let mut cmd = Command::cargo_bin("ccr-lint").expect("the binary is built by cargo test");
-    cmd.env_remove("NO_COLOR").env("COLUMNS", "100");
-    cmd
-}
-
-/// A temporary folder that is its own repository root, so config discovery stops there.
-fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::create_dir(dir.path().join(".git")).expect("mkdir .git");
-    dir
-}
 
 #[test]
 fn vocabulary_lists_key_terms_and_one_term() {

@@ -1,6 +1,11 @@
 //! A deterministic generator of realistic client communication reports (seeded), in all
 //! three interaction-log forms, with a few flaws each. Used by the benchmark.
 
+/// The month's English name, `month` counted from 0.
+fn month_name(month: usize) -> &'static str {
+    ccr_lint::document::dates::month_name(i8::try_from(month % 12 + 1).unwrap_or(1))
+}
+
 /// xorshift64*: small, fast, and the same sequence on every machine.
 pub struct Rng(u64);
 
@@ -60,20 +65,6 @@ const METHODS: &[&str] = &[
     "Chat",
     "Phone call",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const SUMMARIES: &[&str] = &[
     "Reviewed the proposal and agreed on a phased rollout.",
     "The client requested a revised quote for the second site.",
@@ -98,7 +89,7 @@ pub fn report(rng: &mut Rng, entries: usize, form: usize) -> String {
     let client = rng.pick(CLIENTS);
     let month = rng.below(12);
     let year = 2024;
-    let mname = MONTHS[month];
+    let mname = month_name(month);
     let mut s = String::with_capacity(entries * 160 + 2048);
     s.push_str(&format!(
         "# Client Communication Report — {client}, {mname} {year}\n\n"
@@ -168,7 +159,7 @@ pub fn report(rng: &mut Rng, entries: usize, form: usize) -> String {
     }
     s.push_str(&format!(
         "\n## Next Steps\n\n- A follow-up meeting is scheduled for {} 3, {year} to further discuss the pilot.\n",
-        MONTHS[(month + 1) % 12]
+        month_name((month + 1) % 12)
     ));
     s.push_str("\n## Attachments\n\n- [Proposal](https://example.com/proposal.pdf)\n");
     s

@@ -1,7 +1,10 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use std::fs;
 use std::path::Path;
+
+use assert_cmd::Command;
 
 use ccr_lint::render::{self, FileReport, HumanOptions};
 use ccr_lint::settings::{Overrides, Settings};
@@ -53,4 +56,27 @@ pub fn render_human(shown_path: &str, source: &str, diagnostics: Vec<Diagnostic>
     )
     .expect("writing to a Vec cannot fail");
     String::from_utf8(out).expect("the renderer writes UTF-8")
+}
+
+/// The binary as the tests run it: no colour from the environment, a fixed width.
+pub fn ccr() -> Command {
+    let mut cmd = Command::cargo_bin("ccr-lint").expect("the binary is built by cargo test");
+    cmd.env_remove("NO_COLOR").env("COLUMNS", "100");
+    cmd
+}
+
+/// A temporary folder that is its own repository root, so config discovery stops there.
+pub fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::create_dir(dir.path().join(".git")).expect("mkdir .git");
+    dir
+}
+
+/// Writes `text` to `rel` under `dir`, creating folders on the way.
+pub fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).expect("mkdir");
+    }
+    fs::write(path, text).expect("write");
 }
