@@ -6,7 +6,8 @@
 //!   2. ccr-lint's whole pipeline with every rule, as a library call (same thread as the floor)
 //!      and as the real binary over the folder (parallel, as users run it).
 //!
-//! It prints MB/s, files/s and ratios to the floor, as medians of several runs.
+//! It prints MB/s, files/s and ratios to the floor, as medians of several runs. `--keep DIR`
+//! writes the corpus to DIR and keeps it, for profiling the binary on it.
 
 mod corpus;
 
@@ -89,9 +90,17 @@ fn children_peak_rss_mb() -> f64 {
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let runs = if quick { 3 } else { 7 };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let small_dir = dir.path().join("small");
-    let large_dir = dir.path().join("large");
+    // `--keep DIR` writes the corpus to DIR and leaves it there (for profiling).
+    let args: Vec<String> = std::env::args().collect();
+    let keep = args
+        .iter()
+        .position(|a| a == "--keep")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = keep.clone().unwrap_or_else(|| temp.path().to_path_buf());
+    let small_dir = root.join("small");
+    let large_dir = root.join("large");
     std::fs::create_dir_all(&small_dir).expect("mkdir");
     std::fs::create_dir_all(&large_dir).expect("mkdir");
 
@@ -207,7 +216,7 @@ fn main() {
 
     // Vocabulary cost whatever the number of entries: the same corpus with 5,000 more terms
     // from a user vocabulary file (one automaton per rule kind either way).
-    let vocab_dir = dir.path().join("vocab");
+    let vocab_dir = root.join("vocab");
     std::fs::create_dir_all(&vocab_dir).expect("mkdir");
     let mut terms = String::from("kind = \"informal\"\nmessage = \"'{matched}' is team jargon\"\n");
     for i in 0..5000 {

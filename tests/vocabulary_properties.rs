@@ -104,7 +104,7 @@ fn same_hits_as_each_kind(text: &str) {
         Kind::Emotional,
         Kind::Phrase,
     ] {
-        let own: Vec<_> = VOCAB.terms(kind).matcher.find(&toks).collect();
+        let own: Vec<_> = VOCAB.terms(kind).matcher().find(&toks).collect();
         let shared: Vec<_> = combined
             .iter()
             .filter(|(k, _)| *k == kind)

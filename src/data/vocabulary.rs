@@ -4,7 +4,7 @@
 //! user files once per config.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -169,14 +169,23 @@ pub struct Entry {
 }
 
 /// All entries of one rule, and their automaton.
+///
+/// The automaton is built on first use: the seven built-in kinds are searched through the
+/// vocabulary's [`CombinedMatcher`], so a lint run never needs their own automata, and
+/// start-up does not pay for them.
 #[derive(Debug, Clone, Default)]
 pub struct TermSet {
     pub entries: Vec<Entry>,
-    pub matcher: Matcher,
+    /// `(normalised pattern, entry index)` pairs the automaton is built from.
+    patterns: Vec<(String, usize)>,
+    matcher: OnceLock<Matcher>,
 }
 
 impl TermSet {
-    fn build(entries: Vec<Entry>) -> Result<Self, String> {
+    /// The entries, with their automaton built now (`eager`) or on first use. Building now
+    /// reports an automaton that cannot be built; a lazy set is only ever one whose patterns
+    /// are also in a combined automaton that was built, so building it cannot fail.
+    fn build(entries: Vec<Entry>, eager: bool) -> Result<Self, String> {
         let mut patterns = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for f in &e.forms {
@@ -185,9 +194,23 @@ impl TermSet {
                 }
             }
         }
-        Ok(TermSet {
-            matcher: Matcher::new(patterns)?,
+        let set = TermSet {
             entries,
+            patterns,
+            matcher: OnceLock::new(),
+        };
+        if eager {
+            let m = Matcher::new(set.patterns.clone())?;
+            let _ = set.matcher.set(m);
+        }
+        Ok(set)
+    }
+
+    /// The automaton of this set's terms (leftmost-longest, whole tokens).
+    pub fn matcher(&self) -> &Matcher {
+        self.matcher.get_or_init(|| {
+            // A subset of patterns that already built into one automaton builds again.
+            Matcher::new(self.patterns.clone()).unwrap_or_default()
         })
     }
 }
@@ -332,7 +355,7 @@ impl Vocabulary {
             if only.is_none_or(|o| o.contains(kind)) {
                 self.sets.insert(
                     *kind,
-                    Arc::new(TermSet::build(entries.clone()).map_err(fail)?),
+                    Arc::new(TermSet::build(entries.clone(), false).map_err(fail)?),
                 );
             }
         }
@@ -354,7 +377,7 @@ impl Vocabulary {
                     acronym: false,
                 })
                 .collect();
-            self.accept = Arc::new(TermSet::build(entries).map_err(fail)?);
+            self.accept = Arc::new(TermSet::build(entries, true).map_err(fail)?);
         }
         Ok(())
     }
@@ -519,7 +542,7 @@ impl Vocabulary {
         match (kind, user) {
             (Some(k), _) => self.entries.entry(k).or_default().extend(entries),
             (None, Some(r)) => {
-                let terms = TermSet::build(entries).map_err(|e| err(r.code.span(), e))?;
+                let terms = TermSet::build(entries, true).map_err(|e| err(r.code.span(), e))?;
                 self.user_rules.push(UserRule {
                     id: RuleId {
                         code: r.code.get_ref().clone().into(),

@@ -80,8 +80,10 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Word boundaries in the date and time patterns are ASCII ones: dates are digits and
 /// English month names, and Unicode `\b` keeps the regex engine off its fast path on any
 /// text with a non-ASCII letter (most client names).
+/// Digits are ASCII ones too (`\d` would match other scripts' digits, which dates here never
+/// use, and its Unicode class makes the pattern slower to compile).
 fn ascii_boundaries(pattern: &str) -> String {
-    pattern.replace(r"\b", r"(?-u:\b)")
+    pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
 }
 
 /// `captures_iter`, but found with the fast engine first and captured only within each match.
@@ -443,7 +445,8 @@ static SAME_MONTH_RE: LazyLock<Regex> = LazyLock::new(|| {
         m = MONTH_RE,
         o = ORD
     );
-    Regex::new(&pattern).unwrap_or_else(|e| panic!("the period pattern is valid: {e}"))
+    Regex::new(&ascii_boundaries(&pattern))
+        .unwrap_or_else(|e| panic!("the period pattern is valid: {e}"))
 });
 
 static CONNECTOR_RE: LazyLock<Regex> = LazyLock::new(|| {

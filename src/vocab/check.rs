@@ -22,7 +22,7 @@ impl<'p> ProseTokens<'p> {
         let toks = Tokens::with_index(&prose.text, index);
         let accepted = vocab
             .accept
-            .matcher
+            .matcher()
             .find(&toks)
             .map(|h| h.range(&toks))
             .collect();
@@ -124,7 +124,7 @@ pub fn hits<'a>(
     pt: &'a ProseTokens<'_>,
     terms: &'a TermSet,
 ) -> impl Iterator<Item = (Hit, &'a Entry)> + 'a {
-    reportable(pt, terms, terms.matcher.find(&pt.toks))
+    reportable(pt, terms, terms.matcher().find(&pt.toks))
 }
 
 /// The hits a rule may report: sentence-start entries at a sentence start, in the author's
@@ -168,7 +168,7 @@ fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>)
                     .filter(move |(k, _)| *k == kind)
                     .map(|(_, h)| *h),
             ),
-            None => Box::new(target.terms.matcher.find(&pt.toks)),
+            None => Box::new(target.terms.matcher().find(&pt.toks)),
         };
         for (hit, entry) in reportable(&pt, target.terms, found) {
             let range = hit.range(&pt.toks);
@@ -255,12 +255,12 @@ pub fn find_in_text<'t>(
     let toks = Tokens::new(text);
     let accepted: Vec<Range<usize>> = vocab
         .accept
-        .matcher
+        .matcher()
         .find(&toks)
         .map(|h| h.range(&toks))
         .collect();
     terms
-        .matcher
+        .matcher()
         .find(&toks)
         .filter_map(|hit| {
             let entry = terms.entries.get(hit.entry)?;
