@@ -171,7 +171,6 @@ impl<'a> Builder<'a> {
             segs: buf.segs,
             span,
             context,
-            tokens: Default::default(),
         });
         Some(idx)
     }

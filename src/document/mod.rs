@@ -186,8 +186,6 @@ pub struct Prose {
     /// First source byte to last source byte of the run.
     pub span: Range<usize>,
     pub context: ProseContext,
-    /// The run's words, tokenised on first use and shared by the vocabulary rules.
-    pub tokens: std::sync::OnceLock<crate::vocab::TokenIndex>,
 }
 
 impl Prose {

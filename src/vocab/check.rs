@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Hit, TextEdit, TokenIndex, Tokens, replacement_edit};
+use super::{Hit, TextEdit, Tokens, replacement_edit};
 use crate::data::vocabulary::{Entry, FixSafety, Kind, TermSet, Vocabulary};
 use crate::diagnostic::{Diagnostic, Edit, Fix, RuleId, Severity};
 use crate::document::Prose;
@@ -18,8 +18,7 @@ pub struct ProseTokens<'p> {
 
 impl<'p> ProseTokens<'p> {
     pub fn new(prose: &'p Prose, vocab: &Vocabulary) -> Self {
-        let index = prose.tokens.get_or_init(|| TokenIndex::build(&prose.text));
-        let toks = Tokens::with_index(&prose.text, index);
+        let toks = Tokens::new(&prose.text);
         let accepted = vocab
             .accept
             .matcher()
@@ -94,10 +93,10 @@ fn all_kind_hits<'c>(cx: &'c Context<'_>) -> &'c [Vec<(Kind, Hit)>] {
         cx.doc
             .prose
             .iter()
-            .map(|prose| {
-                let index = prose.tokens.get_or_init(|| TokenIndex::build(&prose.text));
-                combined.find(&Tokens::with_index(&prose.text, index))
-            })
+            // The token index is dropped right after the scan: the few runs with hits are
+            // tokenised again when a rule reports them, which costs less than keeping an index
+            // per run alive (it was most of the memory on large reports).
+            .map(|prose| combined.find(&Tokens::new(&prose.text)))
             .collect()
     })
 }

@@ -4,7 +4,6 @@
 
 pub mod check;
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -39,7 +38,7 @@ pub struct TokenIndex {
 #[derive(Debug)]
 pub struct Tokens<'t> {
     pub text: &'t str,
-    index: Cow<'t, TokenIndex>,
+    index: TokenIndex,
 }
 
 impl std::ops::Deref for Tokens<'_> {
@@ -58,15 +57,7 @@ impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
         Tokens {
             text,
-            index: Cow::Owned(TokenIndex::build(text)),
-        }
-    }
-
-    /// `text` with an index built earlier by [`TokenIndex::build`] on the same text.
-    pub fn with_index(text: &'t str, index: &'t TokenIndex) -> Self {
-        Tokens {
-            text,
-            index: Cow::Borrowed(index),
+            index: TokenIndex::build(text),
         }
     }
 
