@@ -94,13 +94,13 @@ pub(super) fn build(source: &str) -> Document<'_> {
         sections: Vec::new(),
         // Reserved generously: untouched capacity costs address space, not time, and
         // growing these by copying showed in profiles of large reports.
-        blocks: Vec::with_capacity(source.len() / 64),
+        blocks: Vec::with_capacity(source.len() / 128),
         items: Vec::new(),
         tables: Vec::new(),
         links: Vec::new(),
         comments: Vec::new(),
         inline_html: Vec::new(),
-        prose: Vec::with_capacity(source.len() / 24),
+        prose: Vec::with_capacity(source.len() / 64),
     };
     let mut b = Builder {
         doc,

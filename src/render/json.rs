@@ -95,13 +95,18 @@ pub(super) fn render(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()
             }
         })
         .collect();
-    // Serialised into memory first: serde writes in many small pieces, and each would be a
-    // dynamic call into the output writer.
-    let mut text = serde_json::to_vec_pretty(&Output {
-        version: 1,
-        files,
-        summary,
-    })?;
-    text.push(b'\n');
-    out.write_all(&text)
+    // Through a buffer: serde writes in many small pieces, and each would be a dynamic call
+    // into the output writer; serialising the whole output into memory first cost as much
+    // again in page faults on large reports (and memory the size of the output).
+    let mut buf = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(
+        &mut buf,
+        &Output {
+            version: 1,
+            files,
+            summary,
+        },
+    )?;
+    buf.write_all(b"\n")?;
+    buf.flush()
 }

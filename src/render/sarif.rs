@@ -18,9 +18,11 @@ use crate::rules::{self, RuleMeta};
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub(super) fn render(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()> {
-    // Into memory first, as for JSON: one write instead of many small dynamic ones.
-    out.write_all(&serde_json::to_vec_pretty(&document(files))?)?;
-    writeln!(out)
+    // Buffered, as for JSON: a few large writes instead of many small dynamic ones.
+    let mut buf = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buf, &document(files))?;
+    writeln!(buf)?;
+    buf.flush()
 }
 
 /// The SARIF log for these files.

@@ -49,6 +49,17 @@ fn is_shouted(word: &str, vocab: &Vocabulary) -> bool {
             .contains(word.trim_end_matches(['\'', '\u{2019}', 'S']))
 }
 
+/// Whether `text` may hold a shouted word, checked on bytes before tokenising. In ASCII text
+/// a shouted word starts with a capital followed by another capital or a joiner (`'`, `-`):
+/// it has at least four letters, all capitals, and no digits. Other text is always tokenised.
+fn may_shout(text: &str) -> bool {
+    !text.is_ascii()
+        || text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_uppercase() && matches!(w[1], b'A'..=b'Z' | b'\'' | b'-'))
+}
+
 /// Runs of shouted words in `toks` (text ranges), keeping those `keep` allows.
 pub fn shouted_runs(
     toks: &Tokens<'_>,
@@ -77,6 +88,9 @@ impl Rule for Shouting {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let vocab = &cx.settings.data.vocabulary;
         for prose in &cx.doc.prose {
+            if !may_shout(&prose.text) {
+                continue;
+            }
             let pt = ProseTokens::new(prose, vocab);
             let keep = |r: &Range<usize>| prose.is_plain(r.clone()) && !pt.is_accepted(r);
             for run in shouted_runs(&pt.toks, vocab, keep) {
@@ -88,6 +102,41 @@ impl Rule for Shouting {
                     cx.diagnostic(&Self::META, span, format!("'{shown}' is written in capitals"))
                         .with_help("write it in normal case; if it is an acronym or a name, add it to `[vocabulary] accept`"),
                 );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::Tokens;
+    use proptest::prelude::*;
+
+    fn shouts(text: &str) -> bool {
+        let vocab = crate::data::vocabulary::Vocabulary::builtin().expect("built-in vocabulary");
+        !shouted_runs(&Tokens::new(text), &vocab, |_| true).is_empty()
+    }
+
+    #[test]
+    fn the_byte_check_lets_every_shouted_word_through() {
+        for text in [
+            "URGENT: call",
+            "we DON'T agree",
+            "FOLLOW-UP now",
+            "Ana ist ÜBERALL",
+        ] {
+            assert!(shouts(text), "{text}");
+            assert!(may_shout(text), "{text}");
+        }
+        assert!(!may_shout("Call with Ana on June 3, 2024; a Q3 review."));
+    }
+
+    proptest! {
+        #[test]
+        fn no_shouted_word_is_skipped(text in "[A-Za-z'\\- .,!0-9]{0,40}") {
+            if shouts(&text) {
+                prop_assert!(may_shout(&text));
             }
         }
     }

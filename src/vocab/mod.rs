@@ -74,46 +74,53 @@ impl<'t> Tokens<'t> {
     }
 }
 
+/// The character at byte `i` of `text` and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 impl TokenIndex {
     pub fn build(text: &str) -> Self {
         // About one token per five bytes of English prose: one allocation, usually.
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let mut i = 0;
+        while let Some((c, len)) = char_at(text, i) {
             if c.is_whitespace() {
+                i += len;
                 continue;
             }
             if !c.is_alphanumeric() {
                 toks.push(Token {
-                    range: i..i + c.len_utf8(),
+                    range: i..i + len,
                     word: false,
                 });
+                i += len;
                 continue;
             }
-            let mut end = i + c.len_utf8();
-            loop {
-                match iter.peek().copied() {
-                    Some((j, d)) if d.is_alphanumeric() => {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    }
-                    Some((j, d)) if is_joiner(d) => {
-                        // A joiner continues the word only when a letter or digit follows it.
-                        let after = text.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
-                        if after.is_some_and(char::is_alphanumeric) {
-                            iter.next();
-                            end = j + d.len_utf8();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
+            let start = i;
+            let mut end = i + len;
+            while let Some((d, dlen)) = char_at(text, end) {
+                if d.is_alphanumeric()
+                    // A joiner continues the word only when a letter or digit follows it.
+                    || (is_joiner(d)
+                        && char_at(text, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric()))
+                {
+                    end += dlen;
+                } else {
+                    break;
                 }
             }
             toks.push(Token {
-                range: i..end,
+                range: start..end,
                 word: true,
             });
+            i = end;
         }
         let mut norm = String::with_capacity(text.len() + 2 * toks.len());
         let mut norm_starts = Vec::with_capacity(toks.len());
