@@ -97,8 +97,7 @@ pub struct Context<'a> {
     /// The file being linted (None for stdin without `--stdin-filename`).
     pub path: Option<&'a Path>,
     /// The language rules' hits for every prose run, all kinds found in one scan on first use.
-    pub vocab_hits:
-        std::cell::OnceCell<Vec<Vec<(crate::data::vocabulary::Kind, crate::vocab::Hit)>>>,
+    pub vocab_hits: std::cell::OnceCell<Vec<crate::vocab::check::RunHits>>,
 }
 
 impl Context<'_> {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Hit, TextEdit, Tokens, replacement_edit};
+use super::{Hit, TextEdit, TokenIndex, Tokens, replacement_edit};
 use crate::data::vocabulary::{Entry, FixSafety, Kind, TermSet, Vocabulary};
 use crate::diagnostic::{Diagnostic, Edit, Fix, RuleId, Severity};
 use crate::document::Prose;
@@ -18,7 +18,10 @@ pub struct ProseTokens<'p> {
 
 impl<'p> ProseTokens<'p> {
     pub fn new(prose: &'p Prose, vocab: &Vocabulary) -> Self {
-        let toks = Tokens::new(&prose.text);
+        Self::with_tokens(prose, vocab, Tokens::new(&prose.text))
+    }
+
+    fn with_tokens(prose: &'p Prose, vocab: &Vocabulary, toks: Tokens<'p>) -> Self {
         let accepted = vocab
             .accept
             .matcher()
@@ -86,17 +89,28 @@ pub fn check_kind(
     check_terms(cx, &target, out);
 }
 
+/// One prose run's hits of the built-in kinds, with its token index when it has any.
+#[derive(Debug, Default)]
+pub struct RunHits {
+    pub hits: Vec<(Kind, Hit)>,
+    index: Option<Box<TokenIndex>>,
+}
+
 /// Every prose run's hits of every built-in kind, from one scan per run (cached in the context).
-fn all_kind_hits<'c>(cx: &'c Context<'_>) -> &'c [Vec<(Kind, Hit)>] {
+fn all_kind_hits<'c>(cx: &'c Context<'_>) -> &'c [RunHits] {
     cx.vocab_hits.get_or_init(|| {
         let combined = &cx.settings.data.vocabulary.combined;
         cx.doc
             .prose
             .iter()
-            // The token index is dropped right after the scan: the few runs with hits are
-            // tokenised again when a rule reports them, which costs less than keeping an index
-            // per run alive (it was most of the memory on large reports).
-            .map(|prose| combined.find(&Tokens::new(&prose.text)))
+            .map(|prose| {
+                // Only the runs with hits keep their token index for the rules to report
+                // from: keeping every run's index was most of the memory on large reports.
+                let index = TokenIndex::build(&prose.text);
+                let hits = combined.find(&Tokens::with_index(&prose.text, &index));
+                let index = (!hits.is_empty()).then(|| Box::new(index));
+                RunHits { hits, index }
+            })
             .collect()
     })
 }
@@ -154,16 +168,21 @@ fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>)
         if let Some((kind, all)) = cached
             && !all
                 .get(p)
-                .is_some_and(|h| h.iter().any(|(k, _)| *k == kind))
+                .is_some_and(|h| h.hits.iter().any(|(k, _)| *k == kind))
         {
             continue;
         }
-        let pt = ProseTokens::new(prose, vocab);
+        let pt = match cached.and_then(|(_, all)| all.get(p)?.index.as_deref()) {
+            Some(index) => {
+                ProseTokens::with_tokens(prose, vocab, Tokens::with_index(&prose.text, index))
+            }
+            None => ProseTokens::new(prose, vocab),
+        };
         let found: Box<dyn Iterator<Item = Hit>> = match cached {
             Some((kind, all)) => Box::new(
                 all.get(p)
                     .into_iter()
-                    .flatten()
+                    .flat_map(|h| h.hits.iter())
                     .filter(move |(k, _)| *k == kind)
                     .map(|(_, h)| *h),
             ),

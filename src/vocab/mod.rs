@@ -4,6 +4,7 @@
 
 pub mod check;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -25,8 +26,8 @@ pub struct Token {
     pub word: bool,
 }
 
-/// The tokens of a text and the normalised stream the automata run over. Built once per
-/// prose run (cached in `Prose::tokens`) and shared by every vocabulary rule.
+/// The tokens of a text and the normalised stream the automata run over. Built for every
+/// prose run by the shared vocabulary scan, and kept for the runs with hits.
 #[derive(Debug, Clone, Default)]
 pub struct TokenIndex {
     pub toks: Vec<Token>,
@@ -38,7 +39,7 @@ pub struct TokenIndex {
 #[derive(Debug)]
 pub struct Tokens<'t> {
     pub text: &'t str,
-    index: TokenIndex,
+    index: Cow<'t, TokenIndex>,
 }
 
 impl std::ops::Deref for Tokens<'_> {
@@ -57,7 +58,15 @@ impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
         Tokens {
             text,
-            index: TokenIndex::build(text),
+            index: Cow::Owned(TokenIndex::build(text)),
+        }
+    }
+
+    /// `text` with an index built earlier by [`TokenIndex::build`] on the same text.
+    pub fn with_index(text: &'t str, index: &'t TokenIndex) -> Self {
+        Tokens {
+            text,
+            index: Cow::Borrowed(index),
         }
     }
 
