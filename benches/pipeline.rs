@@ -88,6 +88,12 @@ fn children_peak_rss_mb() -> f64 {
 }
 
 fn main() {
+    // As the binary does (see src/main.rs): no transparent huge pages.
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE only sets a flag on this process; no memory is passed.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
     let quick = std::env::args().any(|a| a == "--quick");
     let runs = if quick { 3 } else { 7 };
     // `--keep DIR` writes the corpus to DIR and leaves it there (for profiling).

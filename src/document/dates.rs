@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use regex::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, meta};
 
 use crate::settings::DateOrder;
 
@@ -61,7 +63,7 @@ pub fn month_name(month: i8) -> &'static str {
 const MONTH_RE: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?";
 const ORD: &str = r"(?:st|nd|rd|th)?";
 
-static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE_RE: LazyLock<Pattern> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
         \b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b
@@ -73,8 +75,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         m = MONTH_RE,
         o = ORD
     );
-    Regex::new(&ascii_boundaries(&pattern))
-        .unwrap_or_else(|e| panic!("the date pattern is valid: {e}"))
+    Pattern::new(&ascii_boundaries(&pattern), "date")
 });
 
 /// Word boundaries in the date and time patterns are ASCII ones: dates are digits and
@@ -86,23 +87,93 @@ fn ascii_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
 }
 
-/// `captures_iter`, but found with the fast engine first and captured only within each match.
-fn captures_iter<'r, 't>(
-    re: &'r Regex,
-    text: &'t str,
-) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
-    re.find_iter(text)
-        .filter_map(move |m| re.captures_at(&text[..m.end()], m.start()))
+/// A pattern searched with the fast engines first and captured only inside each match, with
+/// an anchored search (so the one-pass engine can run) into one reused set of slots.
+struct Pattern(meta::Regex);
+
+impl Pattern {
+    fn new(pattern: &str, what: &str) -> Self {
+        Pattern(
+            meta::Regex::new(pattern)
+                .unwrap_or_else(|e| panic!("the {what} pattern is valid: {e}")),
+        )
+    }
+
+    /// Calls `f` with the groups of every match in `text`, left to right.
+    fn for_each(&self, text: &str, mut f: impl FnMut(&Caps<'_, '_>)) {
+        let mut caps = self.0.create_captures();
+        for m in self.0.find_iter(text) {
+            let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
+            self.0.search_captures(&input, &mut caps);
+            if caps.is_match() {
+                f(&Caps { text, caps: &caps });
+            }
+        }
+    }
+
+    /// The groups of the first match in `text`.
+    fn first(&self, text: &str) -> Option<Captures> {
+        let mut caps = self.0.create_captures();
+        self.0.captures(text, &mut caps);
+        caps.is_match().then_some(caps)
+    }
 }
 
-static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&ascii_boundaries(
-        r"(?x)
+/// The groups of one match.
+struct Caps<'c, 't> {
+    text: &'t str,
+    caps: &'c Captures,
+}
+
+/// One matched group.
+#[derive(Debug, Clone, Copy)]
+struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    fn as_str(&self) -> &'t str {
+        self.text.get(self.start..self.end).unwrap_or("")
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl<'t> Caps<'_, 't> {
+    fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'t>> {
+        span.map(|s| Group {
+            text: self.text,
+            start: s.start,
+            end: s.end,
+        })
+    }
+    fn get(&self, index: usize) -> Option<Group<'t>> {
+        self.group(self.caps.get_group(index))
+    }
+    fn name(&self, name: &str) -> Option<Group<'t>> {
+        self.group(self.caps.get_group_by_name(name))
+    }
+}
+
+static TIME_RE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        &ascii_boundaries(
+            r"(?x)
         \b(?P<h>\d{1,2}):(?P<m>\d{2})(?:\s*(?P<ap>[AaPp]\.?[Mm]\.?))?(?:\s+(?P<tz>UTC[+-]\d{1,2}|GMT[+-]\d{1,2}|UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|IST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|SGT))?\b
       | \b(?P<h2>\d{1,2})\s*(?P<ap2>[AaPp]\.?[Mm]\b\.?)
     ",
-    ))
-    .unwrap_or_else(|e| panic!("the time pattern is valid: {e}"))
+        ),
+        "time",
+    )
 });
 
 /// How a date is written: the families CCR309 compares.
@@ -240,7 +311,7 @@ fn infer_year(month: i8, day: i8, period: Option<(Date, Date)>) -> Option<Result
     valid.map(Ok).or(invalid)
 }
 
-fn num(caps: &regex::Captures<'_>, name: &str) -> Option<i64> {
+fn num(caps: &Caps<'_, '_>, name: &str) -> Option<i64> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
@@ -250,27 +321,27 @@ pub fn find_dates(text: &str, cx: &DateContext) -> Vec<DateMatch> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;
     }
-    for caps in captures_iter(&DATE_RE, text) {
-        let Some(whole) = caps.get(0) else { continue };
-        if let Some(m) = read_date(&caps, cx) {
+    DATE_RE.for_each(text, |caps| {
+        let Some(whole) = caps.get(0) else { return };
+        if let Some(m) = read_date(caps, cx) {
             // A date glued to more digits or to a slash-separated number is something else.
             let before = text[..whole.start()].chars().next_back();
             let after = text[whole.end()..].chars().next();
             if before.is_some_and(|c| c == '/' || c == '-' && m.format == DateFormat::Iso)
                 || after.is_some_and(|c| c == '/' || c.is_ascii_digit())
             {
-                continue;
+                return;
             }
             out.push(DateMatch {
                 range: whole.range(),
                 ..m
             });
         }
-    }
+    });
     out
 }
 
-fn read_date(caps: &regex::Captures<'_>, cx: &DateContext) -> Option<DateMatch> {
+fn read_date(caps: &Caps<'_, '_>, cx: &DateContext) -> Option<DateMatch> {
     let with = |format, value| {
         Some(DateMatch {
             range: 0..0,
@@ -388,8 +459,8 @@ pub fn find_times(text: &str) -> Vec<TimeMatch> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;
     }
-    for caps in captures_iter(&TIME_RE, text) {
-        let Some(whole) = caps.get(0) else { continue };
+    TIME_RE.for_each(text, |caps| {
+        let Some(whole) = caps.get(0) else { return };
         // `2024` in `June 16, 2024` never reaches here (no colon, no AM/PM); `10:00:00` is fine.
         let (h, m, ap) = if let Some(h) = caps.name("h") {
             (
@@ -420,7 +491,7 @@ pub fn find_times(text: &str) -> Vec<TimeMatch> {
             time,
             zone: caps.name("tz").map(|z| z.range()),
         });
-    }
+    });
     out
 }
 
@@ -439,14 +510,13 @@ pub struct PeriodError {
     pub reason: String,
 }
 
-static SAME_MONTH_RE: LazyLock<Regex> = LazyLock::new(|| {
+static SAME_MONTH_RE: LazyLock<Pattern> = LazyLock::new(|| {
     let pattern = format!(
         r"\b(?P<m>{m})\s+(?P<a>\d{{1,2}}){o}\s*(?:[-–—]|to|through|until|thru)\s*(?P<b>\d{{1,2}}){o},?\s+(?P<y>\d{{4}})\b|\b(?P<a2>\d{{1,2}}){o}\s*(?:[-–—]|to|through|until|thru)\s*(?P<b2>\d{{1,2}}){o}\s+(?P<m2>{m}),?\s+(?P<y2>\d{{4}})\b|\b[Qq](?P<q>[1-4])\s+(?P<qy>\d{{4}})\b",
         m = MONTH_RE,
         o = ORD
     );
-    Regex::new(&ascii_boundaries(&pattern))
-        .unwrap_or_else(|e| panic!("the period pattern is valid: {e}"))
+    Pattern::new(&ascii_boundaries(&pattern), "period")
 });
 
 static CONNECTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -464,7 +534,8 @@ pub fn parse_period(
     text: &str,
     order: Option<DateOrder>,
 ) -> Option<Result<PeriodMatch, PeriodError>> {
-    let special = SAME_MONTH_RE.captures(text);
+    let special = SAME_MONTH_RE.first(text);
+    let special = special.as_ref().map(|caps| Caps { text, caps });
     let dates = find_dates(
         text,
         &DateContext {
@@ -567,7 +638,7 @@ fn last_of_month(d: Date) -> Date {
     d.last_of_month()
 }
 
-fn same_month(caps: &regex::Captures<'_>, range: Range<usize>) -> Result<PeriodMatch, PeriodError> {
+fn same_month(caps: &Caps<'_, '_>, range: Range<usize>) -> Result<PeriodMatch, PeriodError> {
     let err = |reason: String| PeriodError {
         range: range.clone(),
         reason,

@@ -83,15 +83,41 @@ impl<'t> Tokens<'t> {
     }
 }
 
-/// The character at byte `i` of `text` and its length; ASCII without decoding.
+/// What a character is to the tokeniser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Alnum,
+    Joiner,
+    Other,
+}
+
+/// The class and length of the character at byte `i` of `text`: ASCII by a byte match
+/// (the same answers as `char::is_whitespace` / `is_alphanumeric` give there), the rest
+/// decoded.
 #[inline]
-fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
     let b = *text.as_bytes().get(i)?;
     if b.is_ascii() {
-        return Some((char::from(b), 1));
+        let class = match b {
+            b' ' | b'\t'..=b'\r' => Class::Space,
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => Class::Alnum,
+            b'\'' | b'-' => Class::Joiner,
+            _ => Class::Other,
+        };
+        return Some((class, 1));
     }
     let c = text.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
+    let class = if c.is_whitespace() {
+        Class::Space
+    } else if c.is_alphanumeric() {
+        Class::Alnum
+    } else if is_joiner(c) {
+        Class::Joiner
+    } else {
+        Class::Other
+    };
+    Some((class, c.len_utf8()))
 }
 
 impl TokenIndex {
@@ -99,31 +125,37 @@ impl TokenIndex {
         // About one token per five bytes of English prose: one allocation, usually.
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut i = 0;
-        while let Some((c, len)) = char_at(text, i) {
-            if c.is_whitespace() {
-                i += len;
-                continue;
-            }
-            if !c.is_alphanumeric() {
-                toks.push(Token {
-                    range: i..i + len,
-                    word: false,
-                });
-                i += len;
-                continue;
+        while let Some((class, len)) = class_at(text, i) {
+            match class {
+                Class::Space => {
+                    i += len;
+                    continue;
+                }
+                Class::Joiner | Class::Other => {
+                    toks.push(Token {
+                        range: i..i + len,
+                        word: false,
+                    });
+                    i += len;
+                    continue;
+                }
+                Class::Alnum => {}
             }
             let start = i;
             let mut end = i + len;
-            while let Some((d, dlen)) = char_at(text, end) {
-                if d.is_alphanumeric()
+            while let Some((class, len)) = class_at(text, end) {
+                let continues = match class {
+                    Class::Alnum => true,
                     // A joiner continues the word only when a letter or digit follows it.
-                    || (is_joiner(d)
-                        && char_at(text, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric()))
-                {
-                    end += dlen;
-                } else {
+                    Class::Joiner => {
+                        class_at(text, end + len).is_some_and(|(c, _)| c == Class::Alnum)
+                    }
+                    Class::Space | Class::Other => false,
+                };
+                if !continues {
                     break;
                 }
+                end += len;
             }
             toks.push(Token {
                 range: start..end,
@@ -444,6 +476,50 @@ pub fn apply_edits(text: &str, edits: &[TextEdit]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The tokeniser's definition, character by character.
+    fn reference_tokens(text: &str) -> Vec<Token> {
+        let mut toks = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                toks.push(Token {
+                    range: i..i + c.len_utf8(),
+                    word: false,
+                });
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                let after = text[j + d.len_utf8()..].chars().next();
+                if d.is_alphanumeric() || (is_joiner(d) && after.is_some_and(char::is_alphanumeric))
+                {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            toks.push(Token {
+                range: i..end,
+                word: true,
+            });
+        }
+        toks
+    }
+
+    proptest! {
+        #[test]
+        fn the_byte_tokeniser_matches_its_definition(
+            text in r"[a-zA-Z0-9 \t\n\x0b\x0c\r\x1c'’‘\-.,!?éÄß٣\u{a0}\u{2003}]{0,60}"
+        ) {
+            prop_assert_eq!(TokenIndex::build(&text).toks, reference_tokens(&text));
+        }
+    }
 
     fn matcher(terms: &[&str]) -> Matcher {
         Matcher::new(
