@@ -353,6 +353,9 @@ struct Cx<'d, 'a> {
     content: Content,
     /// Nested items of each list item (built once: keeps every lookup linear).
     children: Vec<Vec<usize>>,
+    /// Every date in each prose run (text ranges and formats), found once by `all_dates`:
+    /// entry parts and paragraph openings look here instead of searching their text again.
+    run_dates: Vec<Vec<(Range<usize>, DateFormat)>>,
 }
 
 /// Whether `at` lies in one of `ranges` (sorted, not overlapping).
@@ -395,6 +398,7 @@ impl Content {
             fields,
             content,
             children,
+            run_dates: Vec::new(),
         };
         cx.period(order);
         cx.all_dates(order);
@@ -566,8 +570,16 @@ impl Cx<'_, '_> {
             order,
             period: self.content.period.range(),
         };
+        let mut run_dates = Vec::with_capacity(self.doc.prose.len());
         for p in &self.doc.prose {
-            for m in dates::find_dates(&p.text, &dcx) {
+            let found = dates::find_dates(&p.text, &dcx);
+            run_dates.push(
+                found
+                    .iter()
+                    .map(|m| (m.range.clone(), m.format))
+                    .collect::<Vec<_>>(),
+            );
+            for m in found {
                 if !p.is_plain(m.range.clone()) {
                     continue;
                 }
@@ -585,6 +597,32 @@ impl Cx<'_, '_> {
             }
         }
         self.content.dates.sort_by_key(|d| d.span.start);
+        self.run_dates = run_dates;
+    }
+
+    /// The dates lying wholly in `range` of prose run `p`, from the one search per run
+    /// (`range`-relative); a search of that text if the run is not the document's.
+    fn dates_in(&self, p: &Prose, range: Range<usize>) -> Vec<(Range<usize>, DateFormat)> {
+        let first = self
+            .doc
+            .prose
+            .partition_point(|q| q.span.start < p.span.start);
+        let cached = self.doc.prose[first..]
+            .iter()
+            .take_while(|q| q.span.start == p.span.start)
+            .position(|q| std::ptr::eq(q, p))
+            .and_then(|i| self.run_dates.get(first + i));
+        match cached {
+            Some(all) => all
+                .iter()
+                .filter(|(r, _)| r.start >= range.start && r.end <= range.end)
+                .map(|(r, f)| (r.start - range.start..r.end - range.start, *f))
+                .collect(),
+            None => dates::find_dates(p.text.get(range).unwrap_or(""), &DateContext::default())
+                .into_iter()
+                .map(|m| (m.range, m.format))
+                .collect(),
+        }
     }
 
     fn client(&mut self) {
@@ -709,9 +747,10 @@ impl Cx<'_, '_> {
         if e.date_text.is_none() && self.content.date_in(&v.span).is_some() {
             // `**June 3, 2024, 10:00** Call with Ana: …` — the date (and a time right after
             // it) is the date part; what follows is read as the next part.
-            let date_end = dates::find_dates(text, &DateContext::default())
+            let date_end = self
+                .dates_in(p, r.clone())
                 .first()
-                .map_or(text.len(), |d| d.range.end);
+                .map_or(text.len(), |(d, _)| d.end);
             let end = dates::find_times(text)
                 .into_iter()
                 .map(|t| t.range)
@@ -979,9 +1018,9 @@ impl Cx<'_, '_> {
                 let lead = l.len()
                     - l.trim_start_matches(|c: char| c.is_whitespace() || c == '*')
                         .len();
-                dates::find_dates(l, &DateContext::default())
+                self.dates_in(p, first_line.clone())
                     .first()
-                    .is_some_and(|d| d.range.start == lead && d.format != DateFormat::MonthYear)
+                    .is_some_and(|(d, f)| d.start == lead && *f != DateFormat::MonthYear)
             });
             if opens_with_date {
                 let mut e = Entry::new(EntryForm::Paragraph, val(p, first_line).span);
