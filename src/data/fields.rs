@@ -137,6 +137,12 @@ impl Default for Fields {
 
 /// Lowercases, drops `*`/`_` emphasis markers and a trailing colon, collapses spaces.
 pub fn normalize_key(text: &str) -> String {
+    with_key(text, str::to_string)
+}
+
+/// Calls `f` with the normalised form of `text` (see [`normalize_key`]), built on the stack
+/// for the usual short ASCII key: lookups run on every key, cell and entry part.
+fn with_key<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     let t = text.trim().trim_matches(|c| c == '*' || c == '_').trim();
     let t = t
         .strip_suffix(':')
@@ -145,7 +151,22 @@ pub fn normalize_key(text: &str) -> String {
         .trim_matches(|c| c == '*' || c == '_')
         .trim();
     let t = t.strip_suffix(':').unwrap_or(t);
-    // One allocation: this runs on every key, cell and entry part.
+    if t.is_ascii() && t.len() <= MAX_NAME_LEN {
+        let mut buf = [0u8; MAX_NAME_LEN];
+        let mut len = 0;
+        for word in t.split_whitespace() {
+            if len > 0 {
+                buf[len] = b' ';
+                len += 1;
+            }
+            for b in word.bytes() {
+                buf[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+        // Lower-cased ASCII of at most `t.len()` bytes: always UTF-8.
+        return f(std::str::from_utf8(&buf[..len]).unwrap_or(""));
+    }
     let mut out = String::with_capacity(t.len());
     for word in t.split_whitespace() {
         if !out.is_empty() {
@@ -157,7 +178,7 @@ pub fn normalize_key(text: &str) -> String {
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
     }
-    out
+    f(&out)
 }
 
 /// Longer text cannot be a field, column or method name: lookups skip normalising it.
@@ -248,23 +269,21 @@ impl Fields {
 
     /// The client field id a key names (`"Client Name"` → `client`).
     pub fn field(&self, key: &str) -> Option<&str> {
-        self.field_lookup
-            .get(&normalize_key(key))
-            .map(|&i| self.fields[i].0.as_str())
+        with_key(key, |k| self.field_lookup.get(k).copied()).map(|i| self.fields[i].0.as_str())
     }
 
     pub fn log_column(&self, key: &str) -> Option<LogColumn> {
         if key.len() > MAX_NAME_LEN {
             return None;
         }
-        self.log_lookup.get(&normalize_key(key)).copied()
+        with_key(key, |k| self.log_lookup.get(k).copied())
     }
 
     pub fn task_column(&self, key: &str) -> Option<TaskColumn> {
         if key.len() > MAX_NAME_LEN {
             return None;
         }
-        self.task_lookup.get(&normalize_key(key)).copied()
+        with_key(key, |k| self.task_lookup.get(k).copied())
     }
 
     /// The canonical method a value names (`"Phone call"` → `call`).
@@ -272,9 +291,7 @@ impl Fields {
         if text.len() > MAX_NAME_LEN {
             return None;
         }
-        self.method_lookup
-            .get(&normalize_key(text))
-            .map(|&i| self.methods[i].as_str())
+        with_key(text, |k| self.method_lookup.get(k).copied()).map(|i| self.methods[i].as_str())
     }
 
     /// The longest method name or alias that `text` starts with, as a byte length.
@@ -409,5 +426,27 @@ impl PhraseMatcher {
             })
             .map(|m| m.range())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_key;
+
+    #[test]
+    fn keys_normalise_the_same_on_the_stack_and_on_the_heap() {
+        for (key, want) in [
+            ("**Date:**", "date"),
+            ("  Next   Steps\t: ", "next steps"),
+            ("__Owner__:", "owner"),
+            ("Fecha Límite:", "fecha límite"),
+            ("ÜBER  Uns", "über uns"),
+            ("Method\u{b}Used", "method used"),
+            ("", ""),
+        ] {
+            assert_eq!(normalize_key(key), want, "{key:?}");
+        }
+        let long = "Word ".repeat(30);
+        assert_eq!(normalize_key(&long), long.trim().to_lowercase());
     }
 }

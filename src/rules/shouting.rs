@@ -49,15 +49,24 @@ fn is_shouted(word: &str, vocab: &Vocabulary) -> bool {
             .contains(word.trim_end_matches(['\'', '\u{2019}', 'S']))
 }
 
-/// Whether `text` may hold a shouted word, checked on bytes before tokenising. In ASCII text
-/// a shouted word starts with a capital followed by another capital or a joiner (`'`, `-`):
-/// it has at least four letters, all capitals, and no digits. Other text is always tokenised.
+/// Whether `text` may hold a shouted word, checked before tokenising: a shouted word starts
+/// with a capital followed by another capital or a joiner (`'`, `-`, a curly apostrophe),
+/// since it has at least four letters, all capitals, and no digits. ASCII text is checked
+/// byte by byte.
 fn may_shout(text: &str) -> bool {
-    !text.is_ascii()
-        || text
+    if text.is_ascii() {
+        return text
             .as_bytes()
             .windows(2)
-            .any(|w| w[0].is_ascii_uppercase() && matches!(w[1], b'A'..=b'Z' | b'\'' | b'-'))
+            .any(|w| w[0].is_ascii_uppercase() && matches!(w[1], b'A'..=b'Z' | b'\'' | b'-'));
+    }
+    let mut prev_upper = false;
+    text.chars().any(|c| {
+        let hit =
+            prev_upper && (c.is_uppercase() || matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '-'));
+        prev_upper = c.is_uppercase();
+        hit
+    })
 }
 
 /// Runs of shouted words in `toks` (text ranges), keeping those `keep` allows.
@@ -130,11 +139,12 @@ mod tests {
             assert!(may_shout(text), "{text}");
         }
         assert!(!may_shout("Call with Ana on June 3, 2024; a Q3 review."));
+        assert!(!may_shout("Call with Zoë and Łukasz Żółć."));
     }
 
     proptest! {
         #[test]
-        fn no_shouted_word_is_skipped(text in "[A-Za-z'\\- .,!0-9]{0,40}") {
+        fn no_shouted_word_is_skipped(text in "[A-Za-zÄÖÜäöüßŁłÉé'’‘\\- .,!0-9]{0,40}") {
             if shouts(&text) {
                 prop_assert!(may_shout(&text));
             }
