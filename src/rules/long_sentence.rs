@@ -49,6 +49,11 @@ impl Rule for LongSentence {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let limit = cx.settings.limits.sentence_words;
         for prose in &cx.doc.prose {
+            // More than `limit` words take at least two bytes each (a character and a space),
+            // so most runs are skipped without being split into words.
+            if prose.text.len() < limit.saturating_mul(2).saturating_add(1) {
+                continue;
+            }
             let words: Vec<_> = prose.word_ranges().collect();
             let mut start = 0;
             for i in 0..words.len() {
