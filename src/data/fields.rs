@@ -331,6 +331,20 @@ impl Fields {
 
     /// Whether a text says there is no issue (`No issues were raised.`).
     pub fn says_no_issues(&self, text: &str) -> bool {
+        // The normalised text starts with the first character after spaces and emphasis
+        // markers, lower-cased: most items start with none of the phrases' first letters.
+        let first = text
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
+            .chars()
+            .next()
+            .and_then(|c| c.to_lowercase().next());
+        if !self
+            .no_issues
+            .iter()
+            .any(|p| p.chars().next().is_some_and(|c| Some(c) == first))
+        {
+            return false;
+        }
         // Only the opening words can say it: a long paragraph is cut well past the longest
         // phrase before normalising (long enough that the cut never equals a phrase).
         let longest = self.no_issues.iter().map(String::len).max().unwrap_or(0);

@@ -721,19 +721,37 @@ impl Cx<'_, '_> {
         if let Some((k, v)) = key_value(text)
             && let Some(col) = self.fields.log_column(&text[k.clone()])
         {
-            let value = val(p, shift(v.clone(), r.start));
-            let key = val(p, shift(k, r.start));
-            let value = if value.is_empty() {
-                Val {
-                    text: String::new(),
-                    span: key.span.clone(),
-                }
-            } else {
-                value
-            };
-            self.set_log(e, col, value);
-            return;
+            return self.entry_field(e, p, shift(k, r.start), shift(v, r.start), col);
         }
+        self.entry_unlabeled(e, p, r, unlabeled);
+    }
+
+    /// A `Key: value` entry part (ranges in the prose text); an empty value points at its key.
+    fn entry_field(
+        &self,
+        e: &mut Entry,
+        p: &Prose,
+        k: Range<usize>,
+        v: Range<usize>,
+        col: LogColumn,
+    ) {
+        let value = val(p, v);
+        let value = if value.is_empty() {
+            Val {
+                text: String::new(),
+                span: val(p, k).span,
+            }
+        } else {
+            value
+        };
+        self.set_log(e, col, value);
+    }
+
+    /// An entry part that is not a `Key: value` field: read by its position and shape.
+    fn entry_unlabeled(&self, e: &mut Entry, p: &Prose, r: Range<usize>, unlabeled: bool) {
+        let Some(text) = p.text.get(r.clone()) else {
+            return;
+        };
         if !unlabeled {
             return;
         }
@@ -862,28 +880,28 @@ impl Cx<'_, '_> {
                 continue;
             };
             // A whole line `Key: value` is one field even if the value has dashes in it.
-            if let Some((k, _)) = key_value(l)
-                && self.fields.log_column(&l[k]).is_some()
+            if let Some((k, v)) = key_value(l)
+                && let Some(col) = self.fields.log_column(&l[k.clone()])
             {
-                self.entry_part(e, p, line, unlabeled);
+                self.entry_field(e, p, shift(k, line.start), shift(v, line.start), col);
                 continue;
             }
             for part in parts(l) {
-                // `Summary:` runs to the end of the line, dashes and all.
-                let is_summary = l
-                    .get(part.clone())
-                    .and_then(key_value)
-                    .is_some_and(|(k, _)| {
-                        l.get(part.clone())
-                            .and_then(|t| t.get(k))
-                            .and_then(|k| self.fields.log_column(k))
-                            == Some(LogColumn::Summary)
-                    });
-                if is_summary {
-                    self.entry_part(e, p, line.start + part.start..line.end, unlabeled);
-                    break;
+                let at = line.start + part.start;
+                let keyed = l.get(part.clone()).and_then(|t| {
+                    let (k, v) = key_value(t)?;
+                    let col = self.fields.log_column(t.get(k.clone())?)?;
+                    Some((k, v, col))
+                });
+                match keyed {
+                    // `Summary:` runs to the end of the line, dashes and all.
+                    Some((_, _, LogColumn::Summary)) => {
+                        self.entry_part(e, p, at..line.end, unlabeled);
+                        break;
+                    }
+                    Some((k, v, col)) => self.entry_field(e, p, shift(k, at), shift(v, at), col),
+                    None => self.entry_unlabeled(e, p, shift(part, line.start), unlabeled),
                 }
-                self.entry_part(e, p, shift(part, line.start), unlabeled);
             }
         }
     }
