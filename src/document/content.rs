@@ -343,6 +343,21 @@ fn parts(line: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether `hay` contains `needle` (ASCII), ignoring ASCII case: a byte check that spares a
+/// pattern's search (and its compilation) on the many lines that cannot match it.
+fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// The template task sentence `… to be completed by …` (checked by bytes first).
+fn is_template_task(line: &str) -> bool {
+    contains_ascii_ci(line, "to be completed by") && TEMPLATE_TASK_RE.is_match(line)
+}
+
 fn shift(r: Range<usize>, by: usize) -> Range<usize> {
     r.start + by..r.end + by
 }
@@ -1063,10 +1078,16 @@ impl Cx<'_, '_> {
 
     /// The template sentence "On June 16, 2024, a meeting was held with … regarding …".
     fn template_entry(&self, p: &Prose, line: Range<usize>) -> Option<Entry> {
-        let caps = p
-            .text
-            .get(line.clone())
-            .and_then(|l| TEMPLATE_ENTRY_RE.captures(l))?;
+        // The sentence starts with "On" and a space: most lines are ruled out by that.
+        let l = p.text.get(line.clone())?;
+        let opening = l.trim_start().as_bytes();
+        if !(opening.len() > 2
+            && opening[..2].eq_ignore_ascii_case(b"on")
+            && l.trim_start()[2..].starts_with(char::is_whitespace))
+        {
+            return None;
+        }
+        let caps = TEMPLATE_ENTRY_RE.captures(l)?;
         let mut e = Entry::new(EntryForm::Sentence, val(p, line.clone()).span);
         let g = |n: &str| caps.name(n).map(|m| shift(m.range(), line.start));
         if let Some(r) = g("date") {
@@ -1128,7 +1149,9 @@ impl Cx<'_, '_> {
         let Some(text) = p.text.get(r.clone()) else {
             return;
         };
-        if let Some(caps) = TEMPLATE_TASK_RE.captures(text) {
+        if contains_ascii_ci(text, "to be completed by")
+            && let Some(caps) = TEMPLATE_TASK_RE.captures(text)
+        {
             return self.task_template(t, p, &caps, r.start);
         }
         if let Some((k, v)) = key_value(text) {
@@ -1153,7 +1176,9 @@ impl Cx<'_, '_> {
             }
         }
         let mut r = r;
-        if let Some(caps) = AT_OWNER_RE.captures(text) {
+        if text.contains("(@")
+            && let Some(caps) = AT_OWNER_RE.captures(text)
+        {
             if let Some(m) = caps.name("who") {
                 t.owner = Some(val(p, shift(m.range(), r.start)));
             }
@@ -1170,7 +1195,9 @@ impl Cx<'_, '_> {
             }
             return;
         }
-        if let Some(caps) = DUE_RE.captures(text.trim()) {
+        if (contains_ascii_ci(text, "due") || contains_ascii_ci(text, "by"))
+            && let Some(caps) = DUE_RE.captures(text.trim())
+        {
             let lead = text.len() - text.trim_start().len();
             if let Some(who) = caps.name("who") {
                 t.owner
@@ -1226,16 +1253,14 @@ impl Cx<'_, '_> {
             let Some(l) = p.text.get(line.clone()) else {
                 continue;
             };
-            if TEMPLATE_TASK_RE.is_match(l) {
+            if is_template_task(l) {
                 self.task_part(t, p, line, true);
                 continue;
             }
             // `Share the runbook (Owner: Raj Patel, due July 5, 2024)`: the parenthesis
             // holds the task's parts, separated by commas or semicolons.
-            let (main, extra) = match TASK_PAREN_RE
-                .captures(l)
-                .and_then(|c| c.get(1).zip(c.get(0)))
-            {
+            let paren = l.contains(')').then(|| TASK_PAREN_RE.captures(l)).flatten();
+            let (main, extra) = match paren.and_then(|c| c.get(1).zip(c.get(0))) {
                 Some((inner, whole)) => (0..whole.start(), Some(inner.range())),
                 None => (0..l.len(), None),
             };
@@ -1370,7 +1395,7 @@ impl Cx<'_, '_> {
                 let Some(l) = p.text.get(line.clone()) else {
                     continue;
                 };
-                if !TEMPLATE_TASK_RE.is_match(l)
+                if !is_template_task(l)
                     && !l.trim_start().to_lowercase().starts_with("action item:")
                 {
                     continue;
