@@ -88,12 +88,8 @@ fn children_peak_rss_mb() -> f64 {
 }
 
 fn main() {
-    // As the binary does (see src/main.rs): no transparent huge pages.
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE only sets a flag on this process; no memory is passed.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
+    // As the binary does.
+    ccr_lint::disable_transparent_huge_pages();
     let quick = std::env::args().any(|a| a == "--quick");
     let runs = if quick { 3 } else { 7 };
     // `--keep DIR` writes the corpus to DIR and leaves it there (for profiling).
@@ -104,7 +100,7 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from);
     let temp = tempfile::tempdir().expect("temp dir");
-    let root = keep.clone().unwrap_or_else(|| temp.path().to_path_buf());
+    let root = keep.unwrap_or_else(|| temp.path().to_path_buf());
     let small_dir = root.join("small");
     let large_dir = root.join("large");
     std::fs::create_dir_all(&small_dir).expect("mkdir");

@@ -343,19 +343,13 @@ fn parts(line: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether `hay` contains `needle` (ASCII), ignoring ASCII case: a byte check that spares a
-/// pattern's search (and its compilation) on the many lines that cannot match it.
-fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
-    needle.is_empty()
-        || hay
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-/// The template task sentence `… to be completed by …` (checked by bytes first).
-fn is_template_task(line: &str) -> bool {
-    contains_ascii_ci(line, "to be completed by") && TEMPLATE_TASK_RE.is_match(line)
+/// The template task sentence `… to be completed by …`, its phrase found by bytes first (most
+/// lines do not hold it, and then the pattern is neither searched nor compiled).
+fn template_task(text: &str) -> Option<regex::Captures<'_>> {
+    if !super::contains_ignore_ascii_case(text, "to be completed by") {
+        return None;
+    }
+    TEMPLATE_TASK_RE.captures(text)
 }
 
 fn shift(r: Range<usize>, by: usize) -> Range<usize> {
@@ -1149,9 +1143,7 @@ impl Cx<'_, '_> {
         let Some(text) = p.text.get(r.clone()) else {
             return;
         };
-        if contains_ascii_ci(text, "to be completed by")
-            && let Some(caps) = TEMPLATE_TASK_RE.captures(text)
-        {
+        if let Some(caps) = template_task(text) {
             return self.task_template(t, p, &caps, r.start);
         }
         if let Some((k, v)) = key_value(text) {
@@ -1195,7 +1187,8 @@ impl Cx<'_, '_> {
             }
             return;
         }
-        if (contains_ascii_ci(text, "due") || contains_ascii_ci(text, "by"))
+        if (super::contains_ignore_ascii_case(text, "due")
+            || super::contains_ignore_ascii_case(text, "by"))
             && let Some(caps) = DUE_RE.captures(text.trim())
         {
             let lead = text.len() - text.trim_start().len();
@@ -1253,7 +1246,7 @@ impl Cx<'_, '_> {
             let Some(l) = p.text.get(line.clone()) else {
                 continue;
             };
-            if is_template_task(l) {
+            if template_task(l).is_some() {
                 self.task_part(t, p, line, true);
                 continue;
             }
@@ -1395,7 +1388,7 @@ impl Cx<'_, '_> {
                 let Some(l) = p.text.get(line.clone()) else {
                     continue;
                 };
-                if !is_template_task(l)
+                if template_task(l).is_none()
                     && !l.trim_start().to_lowercase().starts_with("action item:")
                 {
                     continue;

@@ -16,6 +16,16 @@ pub use lines::{LineCol, LineIndex};
 pub use report::Report;
 pub use source::{SourceError, decode};
 
+/// Whether `hay` contains `needle` ignoring ASCII case, byte by byte: the check that lets a
+/// rule or the report view skip text before a pattern or the tokeniser runs on it.
+pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Everything the rules need from the Markdown, built in one pass.
 #[derive(Debug)]
 pub struct Document<'a> {

@@ -276,12 +276,7 @@ impl Rule for FollowUpForm {
         let vocab = &cx.settings.data.vocabulary;
         for prose in &cx.doc.prose {
             // Every form starts with "follow": most runs are skipped without tokenising.
-            if !prose
-                .text
-                .as_bytes()
-                .windows(6)
-                .any(|w| w.eq_ignore_ascii_case(b"follow"))
-            {
+            if !crate::document::contains_ignore_ascii_case(&prose.text, "follow") {
                 continue;
             }
             let pt = ProseTokens::new(prose, vocab);
