@@ -89,7 +89,7 @@ fn children_peak_rss_mb() -> f64 {
 
 fn main() {
     // As the binary does.
-    ccr_lint::disable_transparent_huge_pages();
+    ccr_lint::tune_memory();
     let quick = std::env::args().any(|a| a == "--quick");
     let runs = if quick { 3 } else { 7 };
     // `--keep DIR` writes the corpus to DIR and leaves it there (for profiling).

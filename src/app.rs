@@ -430,7 +430,13 @@ fn process(
     bytes: Vec<u8>,
     settings: &Settings,
 ) -> Result<Linted, String> {
-    let original = bytes.clone();
+    // Only a fix compares the file on disk with what was read before writing; a check keeps
+    // no copy (on a large report it was as big as the file, at the time memory peaks).
+    let original = if mode == Mode::Check {
+        Vec::new()
+    } else {
+        bytes.clone()
+    };
     let source = decode(bytes).map_err(|e| format!("{shown} {e}"))?;
     let mut linted = Linted {
         report: FileReport {

@@ -26,12 +26,35 @@ pub use settings::Settings;
 /// Turns transparent huge pages off for this process (Linux; elsewhere nothing). The heap of a
 /// lint is touched sparsely, and 2 MB pages made the kernel zero and keep resident memory it
 /// never used: on a 2.6 MB report, peak memory 83 -> 64 MB. The binary and the benchmark call
-/// this first thing.
+/// this through [`tune_memory`].
 pub fn disable_transparent_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE only sets a flag on this process; no memory is passed.
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+/// mimalloc's `mi_option_arena_eager_commit` and `mi_option_purge_delay` (positions 4 and 15
+/// of `mi_option_e` in the mimalloc v3 `mimalloc.h` that `libmimalloc-sys` builds; the crate
+/// names only some options).
+const MI_OPTION_ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Sets the process up for a small peak memory: transparent huge pages off (see
+/// [`disable_transparent_huge_pages`]), and mimalloc (the binary's allocator) committing arena
+/// memory only as it is used and returning freed pages to the system after 10 ms instead of
+/// its default 1 s, which outlasts a whole lint, so every buffer a growing vector left behind
+/// stayed resident. On a 2.6 MB report the binary's peak went from 67 to 53 MB (glibc's
+/// allocator: 54 MB) with no measurable change in CPU time; a 0 ms delay saved no more and
+/// cost 5 % in system calls. Call first thing; harmless when mimalloc is not the global
+/// allocator.
+pub fn tune_memory() {
+    disable_transparent_huge_pages();
+    // SAFETY: mi_option_set only stores an integer in mimalloc's option table.
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0);
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10);
     }
 }
 

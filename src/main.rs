@@ -8,6 +8,6 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    ccr_lint::disable_transparent_huge_pages();
+    ccr_lint::tune_memory();
     ccr_lint::app::main()
 }
