@@ -192,18 +192,21 @@ pub fn normalize_heading(text: &str) -> String {
         .split(|c: char| c.is_whitespace() || c == '&' || c == '/' || c == '+')
         .filter(|w| !w.is_empty())
     {
+        // "Issues/Resolutions", "Issues & Resolutions" and "Issues and Resolutions" compare
+        // equal: `&`, `/` and `+` separate words, and a literal "and" is left out of the key.
+        if word.eq_ignore_ascii_case("and") {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        // Every separator becomes "and"; a literal "and" is kept as is.
-        out.push_str(&word.to_lowercase());
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
     }
-    // "Issues/Resolutions", "Issues & Resolutions" and "Issues and Resolutions" compare equal:
-    // words were split on & and /, so drop literal "and"s for the comparison key.
-    out.split(' ')
-        .filter(|w| *w != "and")
-        .collect::<Vec<_>>()
-        .join(" ")
+    out
 }
 
 pub fn strip_numbering(text: &str) -> &str {

@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::document::{Prose, SegKind};
 
 use super::{Context, Rule, declare_rule};
 
@@ -45,13 +46,30 @@ fn ends_sentence(word: &str, next: Option<&str>) -> bool {
         .is_none_or(|c| !c.is_lowercase())
 }
 
+/// At most how many words [`Prose::word_ranges`] finds in `prose`: a text segment holds at
+/// most one more word than it has whitespace characters, and every byte of a non-ASCII
+/// character is counted as one in case it is a space (U+00A0, U+2003, …).
+fn max_words(prose: &Prose) -> usize {
+    let spaces = prose
+        .text
+        .bytes()
+        .filter(|&b| matches!(b, b'\t'..=b'\r' | b' ') || b >= 0x80)
+        .count();
+    let segments = prose
+        .segs
+        .iter()
+        .filter(|s| s.kind == SegKind::Text)
+        .count();
+    spaces + segments
+}
+
 impl Rule for LongSentence {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let limit = cx.settings.limits.sentence_words;
         for prose in &cx.doc.prose {
-            // More than `limit` words take at least two bytes each (a character and a space),
-            // so most runs are skipped without being split into words.
-            if prose.text.len() < limit.saturating_mul(2).saturating_add(1) {
+            // Most runs (cells, list items, short paragraphs) cannot hold more than `limit`
+            // words, and a byte count says so without splitting them into words.
+            if max_words(prose) <= limit {
                 continue;
             }
             let words: Vec<_> = prose.word_ranges().collect();
@@ -79,6 +97,25 @@ impl Rule for LongSentence {
                     }
                 }
                 start = i + 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_byte_count_never_undercounts_words(
+            text in "[a-zé*_`.!? \t\u{b}\u{a0}\u{2003}\u{85}\n-]{0,60}"
+        ) {
+            let doc = Document::parse(&text);
+            for prose in &doc.prose {
+                prop_assert!(prose.word_ranges().count() <= max_words(prose), "{:?}", prose.text);
             }
         }
     }
