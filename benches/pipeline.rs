@@ -217,7 +217,7 @@ fn main() {
     }
 
     // Vocabulary cost whatever the number of entries: the same corpus with 5,000 more terms
-    // from a user vocabulary file (one automaton per rule kind either way).
+    // from a user vocabulary file (one matcher per rule kind either way).
     let vocab_dir = root.join("vocab");
     std::fs::create_dir_all(&vocab_dir).expect("mkdir");
     let mut terms = String::from("kind = \"informal\"\nmessage = \"'{matched}' is team jargon\"\n");

@@ -1,6 +1,6 @@
 //! `vocabulary/*.toml`: language guidance as data. Each file feeds one rule kind
 //! (`kind = "informal"`, …) or declares its own rule (`[rule] code = "ACME001"`). Every term
-//! of a kind compiles into one automaton (see `crate::vocab`), built-ins once per process,
+//! of a kind is indexed into one matcher (see `crate::vocab`), built-ins once per process,
 //! user files once per config.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -168,50 +168,42 @@ pub struct Entry {
     pub acronym: bool,
 }
 
-/// All entries of one rule, and their automaton.
+/// All entries of one rule, and their matcher.
 ///
-/// The automaton is built on first use: the seven built-in kinds are searched through the
-/// vocabulary's [`CombinedMatcher`], so a lint run never needs their own automata, and
+/// The matcher is built on first use: the seven built-in kinds are searched through the
+/// vocabulary's [`CombinedMatcher`], so a lint run never needs their own matchers, and
 /// start-up does not pay for them.
 #[derive(Debug, Clone, Default)]
 pub struct TermSet {
     pub entries: Vec<Entry>,
-    /// `(normalised pattern, entry index)` pairs the automaton is built from.
-    patterns: Vec<(String, usize)>,
     matcher: OnceLock<Matcher>,
 }
 
 impl TermSet {
-    /// The entries, with their automaton built now (`eager`) or on first use. Building now
-    /// reports an automaton that cannot be built; a lazy set is only ever one whose patterns
-    /// are also in a combined automaton that was built, so building it cannot fail.
-    fn build(entries: Vec<Entry>, eager: bool) -> Result<Self, String> {
-        let mut patterns = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            for f in &e.forms {
-                if let Some(p) = normalise_term(f) {
-                    patterns.push((p, i));
-                }
-            }
-        }
+    /// The entries, with their matcher built now (`eager`: the sets every lint run searches
+    /// on their own, user rules and accepted terms) or on first use.
+    fn build(entries: Vec<Entry>, eager: bool) -> Self {
         let set = TermSet {
             entries,
-            patterns,
             matcher: OnceLock::new(),
         };
         if eager {
-            let m = Matcher::new(set.patterns.clone())?;
-            let _ = set.matcher.set(m);
+            set.matcher();
         }
-        Ok(set)
+        set
     }
 
-    /// The automaton of this set's terms (leftmost-longest, whole tokens).
+    /// `(form, entry index)` for every form of every entry, in order.
+    pub fn forms(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.forms.iter().map(move |f| (f.as_str(), i)))
+    }
+
+    /// The matcher of this set's terms (leftmost-longest, whole tokens).
     pub fn matcher(&self) -> &Matcher {
-        self.matcher.get_or_init(|| {
-            // A subset of patterns that already built into one automaton builds again.
-            Matcher::new(self.patterns.clone()).unwrap_or_default()
-        })
+        self.matcher.get_or_init(|| Matcher::new(self.forms()))
     }
 }
 
@@ -228,7 +220,7 @@ pub struct UserRule {
 pub struct Vocabulary {
     entries: BTreeMap<Kind, Vec<Entry>>,
     sets: BTreeMap<Kind, Arc<TermSet>>,
-    /// All of `sets` in one automaton (see [`CombinedMatcher`]).
+    /// All of `sets` in one matcher (see [`CombinedMatcher`]).
     pub combined: Arc<CombinedMatcher>,
     pub key_terms: Vec<KeyTerm>,
     pub purposes: Vec<Purpose>,
@@ -293,7 +285,7 @@ impl Vocabulary {
     pub fn builtin() -> Result<Vocabulary, DataError> {
         let mut v = Vocabulary::default();
         v.add_files(BUILTIN.iter().map(|f| (f.path, f.text)))?;
-        v.compile(None, &[], "vocabulary")?;
+        v.compile(None, &[]);
         Ok(v)
     }
 
@@ -313,7 +305,7 @@ impl Vocabulary {
             .filter(|(k, e)| before.get(*k) != Some(&e.len()))
             .map(|(k, _)| *k)
             .collect();
-        v.compile(Some(&changed), accept, "config")?;
+        v.compile(Some(&changed), accept);
         Ok(v)
     }
 
@@ -343,25 +335,16 @@ impl Vocabulary {
             .collect()
     }
 
-    fn compile(
-        &mut self,
-        only: Option<&[Kind]>,
-        accept: &[String],
-        what: &str,
-    ) -> Result<(), DataError> {
-        let fail =
-            |e: String| DataError::new(what, "", None, format!("vocabulary does not compile: {e}"));
+    fn compile(&mut self, only: Option<&[Kind]>, accept: &[String]) {
         for (kind, entries) in &self.entries {
             if only.is_none_or(|o| o.contains(kind)) {
-                self.sets.insert(
-                    *kind,
-                    Arc::new(TermSet::build(entries.clone(), false).map_err(fail)?),
-                );
+                self.sets
+                    .insert(*kind, Arc::new(TermSet::build(entries.clone(), false)));
             }
         }
-        self.combined = Arc::new(
-            CombinedMatcher::new(self.sets.iter().map(|(k, s)| (*k, s.as_ref()))).map_err(fail)?,
-        );
+        self.combined = Arc::new(CombinedMatcher::new(
+            self.sets.iter().map(|(k, s)| (*k, s.as_ref())),
+        ));
         if !accept.is_empty() {
             let entries = accept
                 .iter()
@@ -377,9 +360,8 @@ impl Vocabulary {
                     acronym: false,
                 })
                 .collect();
-            self.accept = Arc::new(TermSet::build(entries, true).map_err(fail)?);
+            self.accept = Arc::new(TermSet::build(entries, true));
         }
-        Ok(())
     }
 
     /// Parses files, takes the key terms and purposes of all of them (so an entry may point
@@ -542,7 +524,7 @@ impl Vocabulary {
         match (kind, user) {
             (Some(k), _) => self.entries.entry(k).or_default().extend(entries),
             (None, Some(r)) => {
-                let terms = TermSet::build(entries, true).map_err(|e| err(r.code.span(), e))?;
+                let terms = TermSet::build(entries, true);
                 self.user_rules.push(UserRule {
                     id: RuleId {
                         code: r.code.get_ref().clone().into(),

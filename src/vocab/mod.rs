@@ -1,20 +1,30 @@
-//! The vocabulary matching engine. A text is split into tokens once; every term of a rule
-//! kind is compiled into one Aho-Corasick automaton over a normalised token stream, so a
-//! search is one pass over the text whatever the number of terms, and only whole words match.
+//! The vocabulary matching engine. A text is split into tokens once, and a term is the
+//! sequence of tokens the same tokeniser makes of it: a term matches where the text holds the
+//! same tokens, ASCII case aside and with `’` and `‘` read as `'`. Matching whole tokens is
+//! what makes `stuff` miss `stuffed`, so nothing finer than a token is ever compared.
+//!
+//! Terms are filed by a hash of their first token. A search hashes each token of the text
+//! once, reading it in place (no normalised copy), looks up the few terms filed under its
+//! hash, and compares their further tokens with the text's, by hash and then by bytes. Where
+//! several terms match at a token, the longest wins, then the one given first: the
+//! leftmost-longest hits the Aho-Corasick automata this replaced found (`oracle.rs` keeps
+//! them, for the tests to prove it). Those automata ran over a copy of the text with every
+//! token wrapped in markers: building the one of every built-in term was a third of an empty
+//! file's run, and the copy cost time and memory on every prose run, while what an automaton
+//! is good at, finding terms anywhere in a text, was what this engine never wanted.
 
 pub mod check;
+#[cfg(test)]
+mod oracle;
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use crate::data::vocabulary::{Kind, TermSet};
 
-/// Marks the start and end of each token in the normalised stream. A pattern always starts
-/// with `OPEN` followed by a token character and ends with a token character followed by
-/// `CLOSE`, so it can only match at token boundaries (a literal `\x01` in the text becomes
-/// its own token, `\x01\x01\x02`, which no pattern can start inside).
+/// Mark the start and end of each token in [`normalise_term`]'s key, so that the key tells
+/// apart token sequences whose texts run together (`follow-up` is one token, `follow - up`
+/// three).
 const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
 
@@ -26,13 +36,11 @@ pub struct Token {
     pub word: bool,
 }
 
-/// The tokens of a text and the normalised stream the automata run over. Built for every
-/// prose run by the shared vocabulary scan, and kept for the runs with hits.
+/// The tokens of a text. Built for every prose run by the shared vocabulary scan, and kept
+/// for the runs with hits.
 #[derive(Debug, Clone, Default)]
 pub struct TokenIndex {
     pub toks: Vec<Token>,
-    norm: String,
-    norm_starts: Vec<usize>,
 }
 
 /// A text with its token index.
@@ -68,6 +76,11 @@ impl<'t> Tokens<'t> {
             text,
             index: Cow::Borrowed(index),
         }
+    }
+
+    /// The bytes of token `tok` (empty past the last token).
+    fn bytes(&self, tok: usize) -> &'t [u8] {
+        self.str(tok).as_bytes()
     }
 
     pub fn str(&self, tok: usize) -> &'t str {
@@ -124,58 +137,49 @@ impl TokenIndex {
     pub fn build(text: &str) -> Self {
         // About one token per five bytes of English prose: one allocation, usually.
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-        let mut i = 0;
-        while let Some((class, len)) = class_at(text, i) {
-            match class {
-                Class::Space => {
-                    i += len;
-                    continue;
-                }
-                Class::Joiner | Class::Other => {
-                    toks.push(Token {
-                        range: i..i + len,
-                        word: false,
-                    });
-                    i += len;
-                    continue;
-                }
-                Class::Alnum => {}
+        tokenise(text, &mut toks);
+        TokenIndex { toks }
+    }
+}
+
+/// Appends the tokens of `text` to `toks`.
+fn tokenise(text: &str, toks: &mut Vec<Token>) {
+    let mut i = 0;
+    while let Some((class, len)) = class_at(text, i) {
+        match class {
+            Class::Space => {
+                i += len;
+                continue;
             }
-            let start = i;
-            let mut end = i + len;
-            while let Some((class, len)) = class_at(text, end) {
-                let continues = match class {
-                    Class::Alnum => true,
-                    // A joiner continues the word only when a letter or digit follows it.
-                    Class::Joiner => {
-                        class_at(text, end + len).is_some_and(|(c, _)| c == Class::Alnum)
-                    }
-                    Class::Space | Class::Other => false,
-                };
-                if !continues {
-                    break;
-                }
-                end += len;
+            Class::Joiner | Class::Other => {
+                toks.push(Token {
+                    range: i..i + len,
+                    word: false,
+                });
+                i += len;
+                continue;
             }
-            toks.push(Token {
-                range: start..end,
-                word: true,
-            });
-            i = end;
+            Class::Alnum => {}
         }
-        let mut norm = String::with_capacity(text.len() + 2 * toks.len());
-        let mut norm_starts = Vec::with_capacity(toks.len());
-        for t in &toks {
-            norm_starts.push(norm.len());
-            norm.push(OPEN);
-            push_normalised(&mut norm, &text[t.range.clone()]);
-            norm.push(CLOSE);
+        let start = i;
+        let mut end = i + len;
+        while let Some((class, len)) = class_at(text, end) {
+            let continues = match class {
+                Class::Alnum => true,
+                // A joiner continues the word only when a letter or digit follows it.
+                Class::Joiner => class_at(text, end + len).is_some_and(|(c, _)| c == Class::Alnum),
+                Class::Space | Class::Other => false,
+            };
+            if !continues {
+                break;
+            }
+            end += len;
         }
-        TokenIndex {
-            toks,
-            norm,
-            norm_starts,
-        }
+        toks.push(Token {
+            range: start..end,
+            word: true,
+        });
+        i = end;
     }
 }
 
@@ -193,17 +197,223 @@ fn push_normalised(out: &mut String, s: &str) {
     }
 }
 
-/// The normalised pattern for a term (`None` if it holds no token).
+/// A key for a term (`None` if it holds no token): its tokens, curly apostrophes as `'`,
+/// each between `\x01` and `\x02`. Two terms match the same texts exactly when their keys are
+/// equal but for ASCII case, which is how vocabulary files catch a form listed twice.
 pub fn normalise_term(term: &str) -> Option<String> {
-    let t = TokenIndex::build(term);
-    (!t.toks.is_empty()).then_some(t.norm)
+    let toks = TokenIndex::build(term).toks;
+    if toks.is_empty() {
+        return None;
+    }
+    let mut key = String::with_capacity(term.len() + 2 * toks.len());
+    for t in &toks {
+        key.push(OPEN);
+        push_normalised(&mut key, &term[t.range.clone()]);
+        key.push(CLOSE);
+    }
+    Some(key)
 }
 
-/// Many terms, one automaton. Each pattern carries the index of the entry it belongs to.
+/// The byte at `i` of a token as matching reads it, and how many bytes of the token it
+/// stands for: `’` and `‘` (`E2 80 99`, `E2 80 98`) are `'`, ASCII letters are lower case,
+/// every other byte is itself. A token is UTF-8, where `E2` only ever starts a character, so
+/// those three bytes are always that character: nothing else needs decoding.
+#[inline]
+fn folded_at(tok: &[u8], i: usize) -> Option<(u8, usize)> {
+    let b = *tok.get(i)?;
+    if b == 0xE2 && tok.get(i + 1) == Some(&0x80) && matches!(tok.get(i + 2), Some(0x98 | 0x99)) {
+        return Some((b'\'', 3));
+    }
+    Some((b.to_ascii_lowercase(), 1))
+}
+
+/// Appends a token as matching reads it.
+fn push_folded(out: &mut Vec<u8>, tok: &[u8]) {
+    let mut i = 0;
+    while let Some((b, n)) = folded_at(tok, i) {
+        out.push(b);
+        i += n;
+    }
+}
+
+/// FxHash's multiplier: odd and with its bits spread, so each multiplication mixes every byte
+/// so far into the high bits, which pick the bucket.
+const MIX: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// The hash of a token as matching reads it, folded on the fly (no copy): tokens that match
+/// each other hash alike. Tokens are a few bytes long, so byte at a time is fast enough and
+/// far simpler than folding words of eight.
+#[inline]
+fn token_hash(tok: &[u8]) -> u64 {
+    let mut h = 0u64;
+    let mut i = 0;
+    while let Some((b, n)) = folded_at(tok, i) {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(MIX);
+        i += n;
+    }
+    h
+}
+
+/// Whether a text token reads as a pattern token (stored folded).
+#[inline]
+fn token_eq(tok: &[u8], folded: &[u8]) -> bool {
+    // Folding only shortens a token (a curly apostrophe's three bytes become one), so a
+    // shorter token never matches, and one as long as the pattern's matches only if it has
+    // nothing to fold: comparing ignoring ASCII case decides (a curly apostrophe's bytes never
+    // equal the pattern's, which holds none). That is nearly every comparison.
+    if tok.len() <= folded.len() {
+        return tok.len() == folded.len() && tok.eq_ignore_ascii_case(folded);
+    }
+    let mut i = 0;
+    let mut j = 0;
+    while let Some((b, n)) = folded_at(tok, i) {
+        if folded.get(j) != Some(&b) {
+            return false;
+        }
+        i += n;
+        j += 1;
+    }
+    j == folded.len()
+}
+
+/// A term in a [`Table`].
+#[derive(Debug, Clone, Copy)]
+struct Pattern {
+    /// The hash of its first token (also in the table's `hashes`, but read for every
+    /// candidate, so kept at hand).
+    hash: u64,
+    /// Its tokens are the table's `first_tok..first_tok + len` (`len` is at least 1).
+    first_tok: usize,
+    len: usize,
+    /// Patterns of different groups never compete with each other (the combined matcher's
+    /// kinds).
+    group: usize,
+    /// What the caller files the term under (its entry).
+    value: usize,
+}
+
+/// Terms as token sequences, filed by the hash of their first token.
+#[derive(Debug, Clone, Default)]
+struct Table {
+    /// Every pattern token, folded, back to back.
+    bytes: Vec<u8>,
+    /// Where each pattern token starts in `bytes`, then where the last one ends.
+    tok_starts: Vec<usize>,
+    /// The hash of each pattern token: compared before its bytes, which then only confirm a
+    /// match.
+    hashes: Vec<u64>,
+    /// By bucket; within a bucket by group, then longest first, then in the order the terms
+    /// were given. So the first of a group that matches at a token is the one
+    /// leftmost-longest matching picks there: the longest, and the first given among equals.
+    pats: Vec<Pattern>,
+    /// Bucket `b` is `pats[buckets[b]..buckets[b + 1]]`.
+    buckets: Vec<usize>,
+    /// A hash's bucket is its top bits: `hash >> shift`.
+    shift: u32,
+}
+
+impl Table {
+    /// The table of `(group, term, value)` triples, in order of preference among terms that
+    /// match the same tokens. A term without tokens never matches and is left out.
+    fn new<'a>(terms: impl IntoIterator<Item = (usize, &'a str, usize)>) -> Self {
+        let mut table = Table::default();
+        let mut toks = Vec::new();
+        for (group, term, value) in terms {
+            toks.clear();
+            tokenise(term, &mut toks);
+            let Some(first) = toks.first() else {
+                continue;
+            };
+            let bytes = |t: &Token| term.as_bytes().get(t.range.clone()).unwrap_or(&[]);
+            table.pats.push(Pattern {
+                hash: token_hash(bytes(first)),
+                first_tok: table.tok_starts.len(),
+                len: toks.len(),
+                group,
+                value,
+            });
+            for t in &toks {
+                let tok = bytes(t);
+                table.tok_starts.push(table.bytes.len());
+                table.hashes.push(token_hash(tok));
+                push_folded(&mut table.bytes, tok);
+            }
+        }
+        table.tok_starts.push(table.bytes.len());
+        // Twice as many buckets as terms (a power of two, at least 2 so that the shift stays
+        // below 64): most buckets then hold one first token, or none.
+        let buckets = (2 * table.pats.len()).next_power_of_two().max(2);
+        table.shift = 64 - buckets.trailing_zeros();
+        let shift = table.shift;
+        // A stable sort: terms that tie stay in the order they were given.
+        table
+            .pats
+            .sort_by_key(|p| (p.hash >> shift, p.group, std::cmp::Reverse(p.len)));
+        table.buckets = Vec::with_capacity(buckets + 1);
+        let mut at = 0;
+        for b in 0..=buckets as u64 {
+            while table.pats.get(at).is_some_and(|p| p.hash >> shift < b) {
+                at += 1;
+            }
+            table.buckets.push(at);
+        }
+        table
+    }
+
+    fn is_empty(&self) -> bool {
+        self.pats.is_empty()
+    }
+
+    /// The patterns whose first token may hash to `hash`.
+    fn candidates(&self, hash: u64) -> &[Pattern] {
+        let b = usize::try_from(hash >> self.shift).unwrap_or(usize::MAX);
+        match self.buckets.get(b..).and_then(|r| r.get(..2)) {
+            Some(&[start, end]) => self.pats.get(start..end).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Pattern token `k`, folded.
+    fn token(&self, k: usize) -> &[u8] {
+        match self.tok_starts.get(k..).and_then(|r| r.get(..2)) {
+            Some(&[start, end]) => self.bytes.get(start..end).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Whether `p`'s tokens are the text's from token `i` on, given the hashes of the text's
+    /// tokens: when their hashes are, then by their bytes.
+    fn matches_at(&self, p: &Pattern, toks: &Tokens<'_>, hashes: &[u64], i: usize) -> bool {
+        let text = hashes.get(i..).and_then(|h| h.get(..p.len));
+        let pattern = self.hashes.get(p.first_tok..).and_then(|h| h.get(..p.len));
+        text.is_some_and(|t| Some(t) == pattern)
+            && (0..p.len).all(|k| token_eq(toks.bytes(i + k), self.token(p.first_tok + k)))
+    }
+
+    /// The pattern leftmost-longest matching picks at token `i`, if any: the first that
+    /// matches there.
+    fn longest_at(&self, toks: &Tokens<'_>, hashes: &[u64], i: usize) -> Option<&Pattern> {
+        let hash = *hashes.get(i)?;
+        self.candidates(hash)
+            .iter()
+            .find(|p| p.hash == hash && self.matches_at(p, toks, hashes, i))
+    }
+}
+
+/// The hash of every token of a text, each computed once: a pattern's next tokens are
+/// compared by their hashes first.
+fn token_hashes(toks: &Tokens<'_>) -> Vec<u64> {
+    let text = toks.text.as_bytes();
+    toks.toks
+        .iter()
+        .map(|t| token_hash(text.get(t.range.clone()).unwrap_or(&[])))
+        .collect()
+}
+
+/// Many terms, one table. Each term carries the index of the entry it belongs to.
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
-    entry_of: Vec<usize>,
+    table: Table,
 }
 
 /// One whole-word match: tokens `first..=last`, and which entry matched.
@@ -223,115 +433,113 @@ impl Hit {
 }
 
 impl Matcher {
-    /// Builds the automaton from `(normalised pattern, entry index)` pairs.
-    pub fn new(patterns: Vec<(String, usize)>) -> Result<Self, String> {
-        if patterns.is_empty() {
-            return Ok(Matcher::default());
+    /// The matcher of `(term, entry index)` pairs. Of terms that match the same words, the
+    /// first given wins.
+    pub fn new<'a>(terms: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
+        Matcher {
+            table: Table::new(terms.into_iter().map(|(term, entry)| (0, term, entry))),
         }
-        // A contiguous NFA builds in a fraction of a DFA's time and memory and still
-        // searches in one linear pass; start-up matters for a pre-commit hook.
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(true)
-            // Every token starts with the same marker byte, so a prefilter only adds work.
-            .prefilter(false)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns.iter().map(|(p, _)| p.as_str()))
-            .map_err(|e| e.to_string())?;
-        Ok(Matcher {
-            ac: Some(ac),
-            entry_of: patterns.into_iter().map(|(_, e)| e).collect(),
-        })
     }
 
-    /// Every whole-word match, left to right, without overlaps (the longest term wins).
+    /// Every whole-word match, left to right, without overlaps: the longest term that starts
+    /// at the first token where any does, then the same after it (leftmost-longest).
     pub fn find<'a>(&'a self, toks: &'a Tokens<'_>) -> impl Iterator<Item = Hit> + 'a {
-        self.ac.iter().flat_map(move |ac| {
-            ac.find_iter(toks.norm.as_str()).filter_map(move |m| {
-                let first = toks.norm_starts.binary_search(&m.start()).ok()?;
-                let last = toks
-                    .norm_starts
-                    .partition_point(|&s| s < m.end())
-                    .checked_sub(1)?;
-                let entry = *self.entry_of.get(m.pattern().as_usize())?;
-                Some(Hit { first, last, entry })
-            })
+        // Nothing to look up for an empty set (`[vocabulary] accept`, usually).
+        let hashes = if self.table.is_empty() {
+            Vec::new()
+        } else {
+            token_hashes(toks)
+        };
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < hashes.len() {
+                let first = i;
+                i += 1;
+                if let Some(p) = self.table.longest_at(toks, &hashes, first) {
+                    i = first + p.len;
+                    return Some(Hit {
+                        first,
+                        last: i - 1,
+                        entry: p.value,
+                    });
+                }
+            }
+            None
         })
     }
 }
 
-/// Every built-in kind's terms in one automaton, so a prose run is scanned once for all
-/// seven language rules instead of once per rule. It finds overlapping matches and keeps, per
-/// kind, the leftmost-longest non-overlapping ones: exactly the hits each kind's own
-/// [`Matcher`] finds.
+/// Every built-in kind's terms in one table, so a prose run is scanned once for all seven
+/// language rules instead of once per rule. At each token it picks, per kind, what that kind's
+/// own [`Matcher`] would (the longest term, the first given among equals), unless the kind's
+/// previous hit covers the token: exactly the hits each kind's own matcher finds.
 #[derive(Debug, Clone, Default)]
 pub struct CombinedMatcher {
-    ac: Option<AhoCorasick>,
-    /// Pattern id → (kind, entry index in that kind's term set).
-    of: Vec<(Kind, usize)>,
+    table: Table,
+    /// The kinds, sorted: a pattern's group is its kind's index here.
+    kinds: Vec<Kind>,
 }
 
 impl CombinedMatcher {
-    pub fn new<'a>(sets: impl Iterator<Item = (Kind, &'a TermSet)>) -> Result<Self, String> {
-        let mut patterns = Vec::new();
-        let mut of = Vec::new();
-        for (kind, set) in sets {
-            for (i, e) in set.entries.iter().enumerate() {
-                for f in &e.forms {
-                    if let Some(p) = normalise_term(f) {
-                        patterns.push(p);
-                        of.push((kind, i));
-                    }
-                }
-            }
-        }
-        if patterns.is_empty() {
-            return Ok(CombinedMatcher::default());
-        }
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(true)
-            .prefilter(false)
-            // Overlapping search needs standard semantics; leftmost-longest is applied per kind below.
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| e.to_string())?;
-        Ok(CombinedMatcher { ac: Some(ac), of })
+    pub fn new<'a>(sets: impl IntoIterator<Item = (Kind, &'a TermSet)>) -> Self {
+        Self::from_terms(
+            sets.into_iter()
+                .flat_map(|(kind, set)| set.forms().map(move |(form, i)| (kind, form, i))),
+        )
+    }
+
+    /// The matcher of `(kind, term, entry index)` triples. Of terms of a kind that match the
+    /// same words, the first given wins.
+    pub fn from_terms<'a>(terms: impl IntoIterator<Item = (Kind, &'a str, usize)>) -> Self {
+        let terms: Vec<(Kind, &str, usize)> = terms.into_iter().collect();
+        let mut kinds: Vec<Kind> = terms.iter().map(|&(kind, _, _)| kind).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        let group = |kind: Kind| kinds.partition_point(|&k| k < kind);
+        let table = Table::new(
+            terms
+                .iter()
+                .map(|&(kind, term, entry)| (group(kind), term, entry)),
+        );
+        CombinedMatcher { table, kinds }
     }
 
     /// Every kind's hits in `toks`, sorted by kind, then position.
     pub fn find(&self, toks: &Tokens<'_>) -> Vec<(Kind, Hit)> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
-        let mut all: Vec<(Kind, usize, std::cmp::Reverse<usize>, usize, usize)> = ac
-            .find_overlapping_iter(toks.norm.as_str())
-            .filter_map(|m| {
-                let first = toks.norm_starts.binary_search(&m.start()).ok()?;
-                let last = toks
-                    .norm_starts
-                    .partition_point(|&s| s < m.end())
-                    .checked_sub(1)?;
-                let &(kind, entry) = self.of.get(m.pattern().as_usize())?;
-                Some((
-                    kind,
-                    first,
-                    std::cmp::Reverse(last),
-                    m.pattern().as_usize(),
-                    entry,
-                ))
-            })
-            .collect();
-        all.sort_unstable();
-        let mut out: Vec<(Kind, Hit)> = Vec::with_capacity(all.len());
-        for (kind, first, std::cmp::Reverse(last), _, entry) in all {
-            let overlaps = out
-                .last()
-                .is_some_and(|(k, h)| *k == kind && first <= h.last);
-            if !overlaps {
-                out.push((kind, Hit { first, last, entry }));
+        let mut out = Vec::new();
+        if self.table.is_empty() || toks.toks.is_empty() {
+            return out;
+        }
+        let hashes = token_hashes(toks);
+        // Per kind, the token after its last hit: its next hit starts there or later.
+        let mut free = vec![0; self.kinds.len()];
+        for (i, &hash) in hashes.iter().enumerate() {
+            // The kind whose hit at `i` is found: its other patterns here lose to it.
+            let mut done = None;
+            for p in self.table.candidates(hash) {
+                if p.hash != hash
+                    || done == Some(p.group)
+                    || free.get(p.group).is_some_and(|&f| i < f)
+                    || !self.table.matches_at(p, toks, &hashes, i)
+                {
+                    continue;
+                }
+                done = Some(p.group);
+                if let (Some(f), Some(&kind)) = (free.get_mut(p.group), self.kinds.get(p.group)) {
+                    *f = i + p.len;
+                    out.push((
+                        kind,
+                        Hit {
+                            first: i,
+                            last: i + p.len - 1,
+                            entry: p.value,
+                        },
+                    ));
+                }
             }
         }
+        // Found in text order; wanted kind by kind (a kind has one hit per first token).
+        out.sort_unstable_by_key(|(kind, h)| (*kind, h.first));
         out
     }
 }
@@ -522,14 +730,7 @@ mod tests {
     }
 
     fn matcher(terms: &[&str]) -> Matcher {
-        Matcher::new(
-            terms
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (normalise_term(t).unwrap(), i))
-                .collect(),
-        )
-        .unwrap()
+        Matcher::new(terms.iter().enumerate().map(|(i, t)| (*t, i)))
     }
 
     fn found<'a>(m: &Matcher, text: &'a str) -> Vec<&'a str> {
