@@ -684,6 +684,11 @@ pub fn long(date: Date) -> String {
 }
 
 #[cfg(test)]
+mod differential;
+#[cfg(test)]
+mod oracle;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
