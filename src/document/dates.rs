@@ -5,16 +5,20 @@
 //! `16th of June`; numeric `06/16/2024`, `16.06.2024` (day/month order from the config,
 //! ambiguous when both readings are valid and no order is set); month names are matched
 //! only when capitalised (`May` the month, not `may` the verb). Times `10:00`, `2:30 PM`,
-//! `2 pm`, `14:30 CET`. Periods: see [`parse_period`]. All scanning is one pass of
-//! linear-time regexes compiled once.
+//! `2 pm`, `14:30 CET`. Periods: see [`parse_period`].
+//!
+//! Scanning is one left-to-right pass over the bytes, by hand: no allocation, and nothing
+//! to compile at start-up (the regexes this replaced took about 5.5 million instructions to
+//! build, a sixth of a run on a small report). The scanner keeps their exact meaning: each
+//! function ending in `_at` names the pattern it stands for, tries its alternatives in the
+//! pattern's order and backs off the way the regex engine's leftmost-first search did, so
+//! the first alternative that matches wins, not the longest. The regexes live on in the
+//! tests (`dates/oracle.rs`), and generated text must give the same results from both.
 
+use std::iter;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
-use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input, meta};
 
 use crate::settings::DateOrder;
 
@@ -60,125 +64,460 @@ pub fn month_name(month: i8) -> &'static str {
         .unwrap_or("")
 }
 
-const MONTH_RE: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?";
-const ORD: &str = r"(?:st|nd|rd|th)?";
-
-static DATE_RE: LazyLock<Pattern> = LazyLock::new(|| {
-    let pattern = format!(
-        r"(?x)
-        \b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b
-      | \b(?P<n1>\d{{1,2}})(?P<nsep>[/.])(?P<n2>\d{{1,2}})[/.](?P<ny>\d{{4}}|\d{{2}})\b
-      | \b(?P<mm>{m})\s+(?P<md>\d{{1,2}}){o}\b(?:,?\s+(?P<my>\d{{4}})\b)?
-      | \b(?P<dd>\d{{1,2}}){o}\s+(?:of\s+)?(?P<dm>{m})(?:,?\s+(?P<dy>\d{{4}})\b)?
-      | \b(?P<ym>{m})\s+(?P<yy>\d{{4}})\b
-    ",
-        m = MONTH_RE,
-        o = ORD
-    );
-    Pattern::new(&ascii_boundaries(&pattern), "date")
-});
-
-/// Word boundaries in the date and time patterns are ASCII ones: dates are digits and
-/// English month names, and Unicode `\b` keeps the regex engine off its fast path on any
-/// text with a non-ASCII letter (most client names).
-/// Digits are ASCII ones too (`\d` would match other scripts' digits, which dates here never
-/// use, and its Unicode class makes the pattern slower to compile).
-fn ascii_boundaries(pattern: &str) -> String {
-    pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
+/// The month names the scanner knows, grouped by first letter, each group in the order of
+/// the pattern's alternation (`January|…|December|Jan|…|Sept|Sep|…|JANUARY|…`): an
+/// earlier spelling is tried first (`June` before `Jun`, `Sept` before `Sep`). Only these
+/// exact spellings count, so `May` and `MAY` are months and `may` is not.
+const fn month_words(first: u8) -> &'static [(&'static [u8], i8)] {
+    match first {
+        b'A' => &[
+            (b"April", 4),
+            (b"August", 8),
+            (b"Apr", 4),
+            (b"Aug", 8),
+            (b"APRIL", 4),
+            (b"AUGUST", 8),
+        ],
+        b'D' => &[(b"December", 12), (b"Dec", 12), (b"DECEMBER", 12)],
+        b'F' => &[(b"February", 2), (b"Feb", 2), (b"FEBRUARY", 2)],
+        b'J' => &[
+            (b"January", 1),
+            (b"June", 6),
+            (b"July", 7),
+            (b"Jan", 1),
+            (b"Jun", 6),
+            (b"Jul", 7),
+            (b"JANUARY", 1),
+            (b"JUNE", 6),
+            (b"JULY", 7),
+        ],
+        b'M' => &[
+            (b"March", 3),
+            (b"May", 5),
+            (b"Mar", 3),
+            (b"MARCH", 3),
+            (b"MAY", 5),
+        ],
+        b'N' => &[(b"November", 11), (b"Nov", 11), (b"NOVEMBER", 11)],
+        b'O' => &[(b"October", 10), (b"Oct", 10), (b"OCTOBER", 10)],
+        b'S' => &[
+            (b"September", 9),
+            (b"Sept", 9),
+            (b"Sep", 9),
+            (b"SEPTEMBER", 9),
+        ],
+        _ => &[],
+    }
 }
 
-/// A pattern searched with the fast engines first and captured only inside each match, with
-/// an anchored search (so the one-pass engine can run) into one reused set of slots.
-struct Pattern(meta::Regex);
+/// The words that join the two days of a same-month range (`June 1–30`), after the dashes,
+/// in the pattern's order (`[-–—]|to|through|until|thru`).
+const RANGE_JOINERS: [&[u8]; 7] = [
+    "-".as_bytes(),
+    "–".as_bytes(),
+    "—".as_bytes(),
+    b"to",
+    b"through",
+    b"until",
+    b"thru",
+];
 
-impl Pattern {
-    fn new(pattern: &str, what: &str) -> Self {
-        // No literal prefilter: digits and month names start almost every candidate, so it
-        // would not skip text, and extracting it was half of these patterns' compile time.
-        let config = meta::Config::new().auto_prefilter(false);
-        Pattern(
-            meta::Builder::new()
-                .configure(config)
-                .build(pattern)
-                .unwrap_or_else(|e| panic!("the {what} pattern is valid: {e}")),
-        )
+/// Time zone names after a time, in the pattern's order (the `UTC+2` and `GMT-5` forms
+/// come first, see [`zones_at`]).
+const ZONES: [&[u8]; 22] = [
+    b"UTC", b"GMT", b"CET", b"CEST", b"EET", b"EEST", b"WET", b"WEST", b"BST", b"IST", b"EST",
+    b"EDT", b"CST", b"CDT", b"MST", b"MDT", b"PST", b"PDT", b"AEST", b"AEDT", b"JST", b"SGT",
+];
+
+const ORDINALS: [&[u8]; 4] = [b"st", b"nd", b"rd", b"th"];
+
+/// A byte of a word for the patterns' word boundaries, which were ASCII ones
+/// (`(?-u:\b)`): a letter, digit or underscore. Bytes of non-ASCII characters are not, so
+/// `é5 June` has a boundary before the `5`.
+fn is_word(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// A word boundary at `i`: a word byte on exactly one side (the ends of the text count as
+/// non-word).
+fn boundary(b: &[u8], i: usize) -> bool {
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| b.get(j))
+        .is_some_and(|&c| is_word(c));
+    let after = b.get(i).is_some_and(|&c| is_word(c));
+    before != after
+}
+
+/// The length of the whitespace character at `i`, or 0. Whitespace is what `\s` was in the
+/// patterns, which kept Unicode mode for it: the White_Space property (the same set
+/// `char::is_whitespace` uses), so no-break and other Unicode spaces separate words here too.
+fn space_len(b: &[u8], i: usize) -> usize {
+    match b.get(i..) {
+        Some([b'\t'..=b'\r' | b' ', ..]) => 1,
+        // U+0085, U+00A0
+        Some([0xC2, 0x85 | 0xA0, ..]) => 2,
+        // U+1680
+        Some([0xE1, 0x9A, 0x80, ..]) => 3,
+        // U+2000–U+200A, U+2028, U+2029, U+202F
+        Some([0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]) => 3,
+        // U+205F
+        Some([0xE2, 0x81, 0x9F, ..]) => 3,
+        // U+3000
+        Some([0xE3, 0x80, 0x80, ..]) => 3,
+        _ => 0,
     }
-    /// Calls `f` with the groups of every match in `text`, left to right.
-    fn for_each(&self, text: &str, mut f: impl FnMut(&Caps<'_, '_>)) {
-        let mut caps = self.0.create_captures();
-        for m in self.0.find_iter(text) {
-            let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
-            self.0.search_captures(&input, &mut caps);
-            if caps.is_match() {
-                f(&Caps { text, caps: &caps });
+}
+
+/// `\s*` at `i`: the end of the run of whitespace there. Taking the whole run is what the
+/// regex did: in every pattern here the item after `\s*` or `\s+` (a digit, a letter, a
+/// dash, `,`) cannot start with whitespace, so giving any of the run back cannot help a
+/// match.
+fn spaces(b: &[u8], i: usize) -> usize {
+    let mut end = i;
+    loop {
+        match space_len(b, end) {
+            0 => return end,
+            n => end += n,
+        }
+    }
+}
+
+/// `\s+` at `i`: the end of the run of whitespace there, if there is any.
+fn spaces1(b: &[u8], i: usize) -> Option<usize> {
+    Some(spaces(b, i)).filter(|&end| end > i)
+}
+
+/// The end of the run of ASCII digits at `i` (`\d` was `[0-9]` in the patterns).
+fn digits_end(b: &[u8], i: usize) -> usize {
+    i + b.get(i..).map_or(0, |rest| {
+        rest.iter().take_while(|c| c.is_ascii_digit()).count()
+    })
+}
+
+/// `\d{1,2}` at `i`: the end of the run of digits there when it is one or two long. A
+/// shorter take never helps: in every pattern here what follows `\d{1,2}` (a separator, an
+/// ordinal, whitespace, `:`, a word boundary) cannot start with or sit between digits.
+fn one_or_two(b: &[u8], i: usize) -> Option<usize> {
+    let end = digits_end(b, i);
+    (1..=2).contains(&(end - i)).then_some(end)
+}
+
+/// `\d{4}\b` at `i`: exactly four digits, then a boundary.
+fn year_at(b: &[u8], i: usize) -> Option<usize> {
+    let end = digits_end(b, i);
+    (end - i == 4 && boundary(b, end)).then_some(end)
+}
+
+/// The value of the digits in `range` (at most four of them, so it cannot overflow).
+fn number(b: &[u8], range: Range<usize>) -> i64 {
+    b.get(range).unwrap_or_default().iter().fold(0, |n, d| {
+        n.saturating_mul(10)
+            .saturating_add(i64::from(d.wrapping_sub(b'0')))
+    })
+}
+
+/// One or two digits as an `i8` (they always fit).
+fn small(b: &[u8], range: Range<usize>) -> Option<i8> {
+    i8::try_from(number(b, range)).ok()
+}
+
+/// `x?` for a byte `x` at `i`: the ends in the order the regex tries them, greedy (with the
+/// byte when it is there), then without.
+fn optional(b: &[u8], i: usize, x: u8) -> impl Iterator<Item = usize> {
+    (b.get(i) == Some(&x))
+        .then_some(i + 1)
+        .into_iter()
+        .chain(iter::once(i))
+}
+
+/// `(?:st|nd|rd|th)?` at `i`: with the suffix when there is one, then without. Both are
+/// tried because the suffix can also be the start of what follows (`4through 6`).
+fn ordinal_ends(b: &[u8], i: usize) -> impl Iterator<Item = usize> {
+    let rest = b.get(i..).unwrap_or_default();
+    ORDINALS
+        .iter()
+        .any(|o| rest.starts_with(o))
+        .then_some(i + 2)
+        .into_iter()
+        .chain(iter::once(i))
+}
+
+/// The month pattern, `(?:January|…|DECEMBER)\.?`, at `i`: every way it matches, in the
+/// order the regex tries them (spellings in order, each with its dot, then without), as
+/// the end and the month. Several spellings can match (`September` starts with `Sept` and
+/// `Sep`); which one wins depends on what the rest of the pattern needs, so callers try
+/// them in turn.
+fn months_at(b: &[u8], i: usize) -> impl Iterator<Item = (usize, i8)> {
+    let rest = b.get(i..).unwrap_or_default();
+    let words = rest.first().map_or(&[][..], |&c| month_words(c));
+    words
+        .iter()
+        .filter(move |(word, _)| rest.starts_with(word))
+        .flat_map(move |&(word, month)| {
+            optional(b, i + word.len(), b'.').map(move |end| (end, month))
+        })
+}
+
+/// `(?:of\s+)?` at `i`: with `of` and its whitespace when there, then without.
+fn of_ends(b: &[u8], i: usize) -> impl Iterator<Item = usize> {
+    b.get(i..)
+        .is_some_and(|rest| rest.starts_with(b"of"))
+        .then(|| spaces1(b, i + 2))
+        .flatten()
+        .into_iter()
+        .chain(iter::once(i))
+}
+
+/// `(?:,?\s+(\d{4})\b)?` at `i`: the year after a date, if one follows, as its end and
+/// value. The group is optional, so when it fails the date simply ends at `i`.
+fn year_after(b: &[u8], i: usize) -> Option<(usize, i64)> {
+    optional(b, i, b',').find_map(|at| {
+        let start = spaces1(b, at)?;
+        let end = year_at(b, start)?;
+        Some((end, number(b, start..end)))
+    })
+}
+
+/// The bytes that can start a match of a pattern, as a table: the scan looks up every byte
+/// of the text in it, and skipping the rest quickly is most of the scan's time.
+type Starts = [bool; 256];
+
+/// Digits start every pattern; `months` adds the first letters of month names, `quarters`
+/// adds `Q` and `q`.
+const fn starts(months: bool, quarters: bool) -> Starts {
+    let mut table = [false; 256];
+    let mut c: u8 = 0;
+    loop {
+        table[c as usize] = c.is_ascii_digit()
+            || (months && !month_words(c).is_empty())
+            || (quarters && matches!(c, b'Q' | b'q'));
+        if c == u8::MAX {
+            return table;
+        }
+        c += 1;
+    }
+}
+
+static DATE_STARTS: Starts = starts(true, false);
+static PERIOD_STARTS: Starts = starts(true, true);
+
+/// A wider test than [`DATE_STARTS`], cheap to run on many bytes at once (see
+/// [`next_start`]): month names start with a capital.
+fn digit_or_capital(c: u8) -> bool {
+    c.is_ascii_digit() | c.is_ascii_uppercase()
+}
+
+/// A wider test than [`PERIOD_STARTS`]: [`digit_or_capital`] and the `q` of `q3`.
+fn digit_capital_or_q(c: u8) -> bool {
+    digit_or_capital(c) | (c == b'q')
+}
+
+/// Every match of one pattern in `b`, left to right and without overlap, as `find_iter`
+/// walks a regex: the earliest start wins and the search goes on from the match's end. A
+/// rejected match still uses up its text. Every pattern here starts with a word boundary
+/// and a word byte, so only positions after a non-word byte are tried, and only where
+/// `starts` accepts the byte (`maybe` is a wider test for skipping, see [`next_start`]);
+/// `at` tries the pattern there.
+fn matches<T>(
+    b: &[u8],
+    maybe: impl Fn(u8) -> bool + Copy,
+    starts: impl Fn(u8) -> bool + Copy,
+    at: impl Fn(&[u8], usize) -> Option<(usize, T)>,
+) -> impl Iterator<Item = (Range<usize>, T)> {
+    let mut i = 0;
+    iter::from_fn(move || {
+        while let Some(start) = next_start(b, i, maybe, starts) {
+            i = start + 1;
+            if boundary(b, start) {
+                if let Some((end, found)) = at(b, start) {
+                    i = i.max(end);
+                    return Some((start..end, found));
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The first position from `i` whose byte `starts` accepts. Most bytes start nothing, so
+/// the text is first passed over in blocks with `maybe`, a wider test of plain arithmetic
+/// (a digit or a capital letter) that the compiler turns into vector instructions; only
+/// blocks where it holds for some byte are looked at byte by byte. `maybe` must accept
+/// every byte `starts` does.
+fn next_start(
+    b: &[u8],
+    mut i: usize,
+    maybe: impl Fn(u8) -> bool,
+    starts: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    const BLOCK: usize = 16;
+    while let Some(block) = b.get(i..i + BLOCK) {
+        if block.iter().fold(false, |any, &c| any | maybe(c)) {
+            if let Some(at) = block.iter().position(|&c| starts(c)) {
+                return Some(i + at);
+            }
+        }
+        i += BLOCK;
+    }
+    let at = b.get(i..)?.iter().position(|&c| starts(c))?;
+    Some(i + at)
+}
+
+/// What one date match captured, by the form it is written in.
+#[derive(Debug, Clone, Copy)]
+enum DateShape {
+    /// `2024-06-16`
+    Iso { year: i64, month: i64, day: i64 },
+    /// `06/16/2024`, `16.06.2024`, `6/16/24`: the two numbers in written order.
+    Numeric {
+        first: i64,
+        second: i64,
+        dotted: bool,
+        year: i64,
+        two_digit_year: bool,
+    },
+    /// `June 16`, `Jun. 16th, 2024`
+    MonthDay {
+        month: i8,
+        day: i64,
+        year: Option<i64>,
+    },
+    /// `16 June`, `16th of June, 2024`
+    DayMonth {
+        day: i64,
+        month: i8,
+        year: Option<i64>,
+    },
+    /// `June 2024`
+    MonthYear { month: i8, year: i64 },
+}
+
+/// The date pattern at `i` (after a word boundary), its alternatives in order:
+/// ```text
+///   (\d{4})-(\d{1,2})-(\d{1,2})\b
+/// | (\d{1,2})([/.])(\d{1,2})[/.](\d{4}|\d{2})\b
+/// | (MONTH)\s+(\d{1,2})ORD\b(?:,?\s+(\d{4})\b)?
+/// | (\d{1,2})ORD\s+(?:of\s+)?(MONTH)(?:,?\s+(\d{4})\b)?
+/// | (MONTH)\s+(\d{4})\b
+/// ```
+/// where `MONTH` is the month names with an optional `.` and `ORD` is
+/// `(?:st|nd|rd|th)?`. The first alternative that matches wins.
+fn date_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
+    iso_at(b, i)
+        .or_else(|| numeric_at(b, i))
+        .or_else(|| month_day_at(b, i))
+        .or_else(|| day_month_at(b, i))
+        .or_else(|| month_year_at(b, i))
+}
+
+/// `(\d{4})-(\d{1,2})-(\d{1,2})\b`
+fn iso_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
+    let year_end = digits_end(b, i);
+    if year_end - i != 4 || b.get(year_end) != Some(&b'-') {
+        return None;
+    }
+    let month_end = one_or_two(b, year_end + 1)?;
+    if b.get(month_end) != Some(&b'-') {
+        return None;
+    }
+    let day_end = one_or_two(b, month_end + 1)?;
+    boundary(b, day_end).then(|| {
+        let shape = DateShape::Iso {
+            year: number(b, i..year_end),
+            month: number(b, year_end + 1..month_end),
+            day: number(b, month_end + 1..day_end),
+        };
+        (day_end, shape)
+    })
+}
+
+/// `(\d{1,2})([/.])(\d{1,2})[/.](\d{4}|\d{2})\b`: the two separators need not be the same.
+fn numeric_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
+    let is_sep = |at: usize| matches!(b.get(at), Some(b'/' | b'.'));
+    let first_end = one_or_two(b, i)?;
+    if !is_sep(first_end) {
+        return None;
+    }
+    let second_end = one_or_two(b, first_end + 1)?;
+    if !is_sep(second_end) {
+        return None;
+    }
+    // `\d{4}|\d{2}` then `\b`: whichever way, the year is a whole run of four or two digits.
+    let year_start = second_end + 1;
+    let year_end = digits_end(b, year_start);
+    if !matches!(year_end - year_start, 2 | 4) || !boundary(b, year_end) {
+        return None;
+    }
+    let shape = DateShape::Numeric {
+        first: number(b, i..first_end),
+        second: number(b, first_end + 1..second_end),
+        dotted: b.get(first_end) == Some(&b'.'),
+        year: number(b, year_start..year_end),
+        two_digit_year: year_end - year_start == 2,
+    };
+    Some((year_end, shape))
+}
+
+/// `(MONTH)\s+(\d{1,2})ORD\b(?:,?\s+(\d{4})\b)?`
+fn month_day_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
+    for (month_end, month) in months_at(b, i) {
+        let Some(day_start) = spaces1(b, month_end) else {
+            continue;
+        };
+        let Some(day_end) = one_or_two(b, day_start) else {
+            continue;
+        };
+        // `1st` needs a boundary after the suffix; `1 ` after the digit.
+        if let Some(end) = ordinal_ends(b, day_end).find(|&end| boundary(b, end)) {
+            let year = year_after(b, end);
+            let shape = DateShape::MonthDay {
+                month,
+                day: number(b, day_start..day_end),
+                year: year.map(|(_, y)| y),
+            };
+            return Some((year.map_or(end, |(e, _)| e), shape));
+        }
+    }
+    None
+}
+
+/// `(\d{1,2})ORD\s+(?:of\s+)?(MONTH)(?:,?\s+(\d{4})\b)?`. Nothing after the month is
+/// required, not even a word boundary, so the first spelling the text starts with wins
+/// with its dot if it has one: `16 Junee` is `16 June`, `5 Marching` is `5 March`.
+fn day_month_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
+    let day_end = one_or_two(b, i)?;
+    for suffix_end in ordinal_ends(b, day_end) {
+        let Some(after) = spaces1(b, suffix_end) else {
+            continue;
+        };
+        for month_start in of_ends(b, after) {
+            if let Some((month_end, month)) = months_at(b, month_start).next() {
+                let year = year_after(b, month_end);
+                let shape = DateShape::DayMonth {
+                    day: number(b, i..day_end),
+                    month,
+                    year: year.map(|(_, y)| y),
+                };
+                return Some((year.map_or(month_end, |(e, _)| e), shape));
             }
         }
     }
-
-    /// The groups of the first match in `text`.
-    fn first(&self, text: &str) -> Option<Captures> {
-        let mut caps = self.0.create_captures();
-        self.0.captures(text, &mut caps);
-        caps.is_match().then_some(caps)
-    }
+    None
 }
 
-/// The groups of one match.
-struct Caps<'c, 't> {
-    text: &'t str,
-    caps: &'c Captures,
+/// `(MONTH)\s+(\d{4})\b`
+fn month_year_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
+    months_at(b, i).find_map(|(month_end, month)| {
+        let start = spaces1(b, month_end)?;
+        let end = year_at(b, start)?;
+        let shape = DateShape::MonthYear {
+            month,
+            year: number(b, start..end),
+        };
+        Some((end, shape))
+    })
 }
-
-/// One matched group.
-#[derive(Debug, Clone, Copy)]
-struct Group<'t> {
-    text: &'t str,
-    start: usize,
-    end: usize,
-}
-
-impl<'t> Group<'t> {
-    fn as_str(&self) -> &'t str {
-        self.text.get(self.start..self.end).unwrap_or("")
-    }
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-    fn range(&self) -> Range<usize> {
-        self.start..self.end
-    }
-}
-
-impl<'t> Caps<'_, 't> {
-    fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'t>> {
-        span.map(|s| Group {
-            text: self.text,
-            start: s.start,
-            end: s.end,
-        })
-    }
-    fn get(&self, index: usize) -> Option<Group<'t>> {
-        self.group(self.caps.get_group(index))
-    }
-    fn name(&self, name: &str) -> Option<Group<'t>> {
-        self.group(self.caps.get_group_by_name(name))
-    }
-}
-
-static TIME_RE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        &ascii_boundaries(
-            r"(?x)
-        \b(?P<h>\d{1,2}):(?P<m>\d{2})(?:\s*(?P<ap>[AaPp]\.?[Mm]\.?))?(?:\s+(?P<tz>UTC[+-]\d{1,2}|GMT[+-]\d{1,2}|UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|IST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|SGT))?\b
-      | \b(?P<h2>\d{1,2})\s*(?P<ap2>[AaPp]\.?[Mm]\b\.?)
-    ",
-        ),
-        "time",
-    )
-});
 
 /// How a date is written: the families CCR309 compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -315,37 +654,37 @@ fn infer_year(month: i8, day: i8, period: Option<(Date, Date)>) -> Option<Result
     valid.map(Ok).or(invalid)
 }
 
-fn num(caps: &Caps<'_, '_>, name: &str) -> Option<i64> {
-    caps.name(name).and_then(|m| m.as_str().parse().ok())
-}
-
 /// Every date in `text`, left to right.
 pub fn find_dates(text: &str, cx: &DateContext) -> Vec<DateMatch> {
     let mut out = Vec::new();
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    let b = text.as_bytes();
+    if !b.iter().any(u8::is_ascii_digit) {
         return out;
     }
-    DATE_RE.for_each(text, |caps| {
-        let Some(whole) = caps.get(0) else { return };
-        if let Some(m) = read_date(caps, cx) {
-            // A date glued to more digits or to a slash-separated number is something else.
-            let before = text[..whole.start()].chars().next_back();
-            let after = text[whole.end()..].chars().next();
-            if before.is_some_and(|c| c == '/' || c == '-' && m.format == DateFormat::Iso)
-                || after.is_some_and(|c| c == '/' || c.is_ascii_digit())
-            {
-                return;
-            }
-            out.push(DateMatch {
-                range: whole.range(),
-                ..m
-            });
+    for (range, shape) in matches(
+        b,
+        digit_or_capital,
+        |c| DATE_STARTS[usize::from(c)],
+        date_at,
+    ) {
+        let Some(m) = read_date(shape, cx) else {
+            continue;
+        };
+        // A date glued to more digits or to a slash-separated number is something else.
+        // (The bytes next to a match are whole characters when they are ASCII.)
+        let before = range.start.checked_sub(1).and_then(|i| b.get(i));
+        let after = b.get(range.end);
+        if before.is_some_and(|&c| c == b'/' || c == b'-' && m.format == DateFormat::Iso)
+            || after.is_some_and(|&c| c == b'/' || c.is_ascii_digit())
+        {
+            continue;
         }
-    });
+        out.push(DateMatch { range, ..m });
+    }
     out
 }
 
-fn read_date(caps: &Caps<'_, '_>, cx: &DateContext) -> Option<DateMatch> {
+fn read_date(shape: DateShape, cx: &DateContext) -> Option<DateMatch> {
     let with = |format, value| {
         Some(DateMatch {
             range: 0..0,
@@ -358,72 +697,69 @@ fn read_date(caps: &Caps<'_, '_>, cx: &DateContext) -> Option<DateMatch> {
         Ok(d) => DateValue::Date(d),
         Err(e) => DateValue::Invalid(e),
     };
-    if let Some(y) = num(caps, "iy") {
-        let value = from(calendar(
-            i32::try_from(y).ok()?,
-            num(caps, "im")?,
-            num(caps, "id")?,
-        ));
-        return with(DateFormat::Iso, value);
-    }
-    if let Some(n1) = num(caps, "n1") {
-        let n2 = num(caps, "n2")?;
-        let ytext = caps.name("ny")?.as_str();
-        let mut y = i32::try_from(num(caps, "ny")?).ok()?;
-        if ytext.len() == 2 {
-            y += 2000;
+    let (month, day, year, full, short) = match shape {
+        DateShape::Iso { year, month, day } => {
+            let value = from(calendar(i32::try_from(year).ok()?, month, day));
+            return with(DateFormat::Iso, value);
         }
-        let dotted = caps.name("nsep").is_some_and(|s| s.as_str() == ".");
-        if dotted && ytext.len() == 2 {
-            return None; // `1.2.24` is a version number more often than a date.
+        DateShape::Numeric {
+            first,
+            second,
+            dotted,
+            year,
+            two_digit_year,
+        } => {
+            let mut y = i32::try_from(year).ok()?;
+            if two_digit_year {
+                y += 2000;
+            }
+            if dotted && two_digit_year {
+                return None; // `1.2.24` is a version number more often than a date.
+            }
+            let mdy = calendar(y, first, second);
+            let dmy = calendar(y, second, first);
+            // Dotted dates are day-first by convention.
+            let order = if dotted {
+                Some(DateOrder::Dmy)
+            } else {
+                cx.order
+            };
+            return match order {
+                Some(DateOrder::Mdy) => with(DateFormat::NumericMdy, from(mdy)),
+                Some(DateOrder::Dmy) => with(DateFormat::NumericDmy, from(dmy)),
+                None => match (mdy, dmy) {
+                    (Ok(a), Ok(b)) if a != b => with(
+                        DateFormat::NumericMdy,
+                        DateValue::Ambiguous { mdy: a, dmy: b },
+                    ),
+                    (Ok(a), _) => with(DateFormat::NumericMdy, DateValue::Date(a)),
+                    (_, Ok(b)) => with(DateFormat::NumericDmy, DateValue::Date(b)),
+                    (Err(e), Err(_)) => with(DateFormat::NumericMdy, DateValue::Invalid(e)),
+                },
+            };
         }
-        let mdy = calendar(y, n1, n2);
-        let dmy = calendar(y, n2, n1);
-        // Dotted dates are day-first by convention.
-        let order = if dotted {
-            Some(DateOrder::Dmy)
-        } else {
-            cx.order
-        };
-        return match order {
-            Some(DateOrder::Mdy) => with(DateFormat::NumericMdy, from(mdy)),
-            Some(DateOrder::Dmy) => with(DateFormat::NumericDmy, from(dmy)),
-            None => match (mdy, dmy) {
-                (Ok(a), Ok(b)) if a != b => with(
-                    DateFormat::NumericMdy,
-                    DateValue::Ambiguous { mdy: a, dmy: b },
-                ),
-                (Ok(a), _) => with(DateFormat::NumericMdy, DateValue::Date(a)),
-                (_, Ok(b)) => with(DateFormat::NumericDmy, DateValue::Date(b)),
-                (Err(e), Err(_)) => with(DateFormat::NumericMdy, DateValue::Invalid(e)),
-            },
-        };
-    }
-    let (month, day, year, full, short) = if let Some(m) = caps.name("mm") {
-        (
-            m.as_str(),
-            num(caps, "md")?,
-            num(caps, "my"),
+        DateShape::MonthDay { month, day, year } => (
+            month,
+            day,
+            year,
             DateFormat::MonthDayYear,
             DateFormat::MonthDay,
-        )
-    } else if let Some(m) = caps.name("dm") {
-        (
-            m.as_str(),
-            num(caps, "dd")?,
-            num(caps, "dy"),
+        ),
+        DateShape::DayMonth { day, month, year } => (
+            month,
+            day,
+            year,
             DateFormat::DayMonthYear,
             DateFormat::DayMonth,
-        )
-    } else {
-        let m = month_number(caps.name("ym")?.as_str())?;
-        let y = i16::try_from(num(caps, "yy")?).ok()?;
-        return with(
-            DateFormat::MonthYear,
-            from(Date::new(y, m, 1).map_err(|e| e.to_string())),
-        );
+        ),
+        DateShape::MonthYear { month, year } => {
+            let y = i16::try_from(year).ok()?;
+            return with(
+                DateFormat::MonthYear,
+                from(Date::new(y, month, 1).map_err(|e| e.to_string())),
+            );
+        }
     };
-    let month = month_number(month)?;
     match year {
         Some(y) => with(
             full,
@@ -457,30 +793,133 @@ pub struct TimeMatch {
     pub zone: Option<Range<usize>>,
 }
 
+/// What one time match captured.
+#[derive(Debug, Clone)]
+struct Clock {
+    hour: Option<i8>,
+    minute: Option<i8>,
+    /// From the AM/PM mark, if there is one: whether it is PM.
+    pm: Option<bool>,
+    zone: Option<Range<usize>>,
+}
+
+/// The time pattern at `i` (after a word boundary), its alternatives in order:
+/// ```text
+///   (\d{1,2}):(\d{2})(?:\s*([AaPp]\.?[Mm]\.?))?(?:\s+(ZONE))?\b
+/// | (\d{1,2})\s*([AaPp]\.?[Mm]\b\.?)
+/// ```
+fn time_at(b: &[u8], i: usize) -> Option<(usize, Clock)> {
+    clock_at(b, i).or_else(|| hour_mark_at(b, i))
+}
+
+/// `[AaPp]\.?[Mm]` at `i`: the end after the `m`. The dot inside is taken when it is there
+/// (leaving it out would put the `.` where the `m` must be).
+fn am_pm_at(b: &[u8], i: usize) -> Option<usize> {
+    if !matches!(b.get(i), Some(b'A' | b'a' | b'P' | b'p')) {
+        return None;
+    }
+    optional(b, i + 1, b'.')
+        .find(|&m| matches!(b.get(m), Some(b'M' | b'm')))
+        .map(|m| m + 1)
+}
+
+fn is_pm(b: &[u8], i: usize) -> bool {
+    matches!(b.get(i), Some(b'P' | b'p'))
+}
+
+/// `\s+(ZONE)` at `i`, where `ZONE` is
+/// `UTC[+-]\d{1,2}|GMT[+-]\d{1,2}|UTC|GMT|CET|…|SGT`: every way it matches, in the order
+/// the regex tries them, as the zone's range. An offset is tried with two digits, then one,
+/// then the bare name: `UTC+123` leaves `UTC` as the zone, the only way to a boundary.
+fn zones_at(b: &[u8], i: usize) -> impl Iterator<Item = Range<usize>> {
+    spaces1(b, i).into_iter().flat_map(move |start| {
+        let rest = b.get(start..).unwrap_or_default();
+        let offsets = [&b"UTC"[..], &b"GMT"[..]]
+            .into_iter()
+            .filter(move |name| {
+                rest.starts_with(name) && matches!(rest.get(name.len()), Some(b'+' | b'-'))
+            })
+            .flat_map(move |name| {
+                let digits = start + name.len() + 1;
+                let available = (digits_end(b, digits) - digits).min(2);
+                (1..=available).rev().map(move |n| digits + n)
+            });
+        let names = ZONES
+            .iter()
+            .filter(move |name| rest.starts_with(name))
+            .map(move |name| start + name.len());
+        offsets.chain(names).map(move |end| start..end)
+    })
+}
+
+/// `(\d{1,2}):(\d{2})(?:\s*([AaPp]\.?[Mm]\.?))?(?:\s+(ZONE))?\b`. Both groups are optional
+/// and greedy and a boundary must follow them, so the regex backs off: each way of taking
+/// the AM/PM mark (with its last dot, then without), then leaving it out; for each, each
+/// zone, then none. The first combination with a boundary after it is the match, so
+/// `10:00 a.m. x` ends before the last dot (no boundary between `.` and a space), while
+/// `10:00 a.m.x` keeps it.
+fn clock_at(b: &[u8], i: usize) -> Option<(usize, Clock)> {
+    let hour_end = one_or_two(b, i)?;
+    if b.get(hour_end) != Some(&b':') {
+        return None;
+    }
+    let minute_end = hour_end + 3;
+    if !b
+        .get(hour_end + 1..minute_end)
+        .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
+    let mark = spaces(b, minute_end);
+    let marks = am_pm_at(b, mark)
+        .into_iter()
+        .flat_map(|m| optional(b, m, b'.'))
+        .map(Some)
+        .chain(iter::once(None));
+    for mark_end in marks {
+        let from = mark_end.unwrap_or(minute_end);
+        let zones = zones_at(b, from).map(Some).chain(iter::once(None));
+        for zone in zones {
+            let end = zone.as_ref().map_or(from, |z| z.end);
+            if boundary(b, end) {
+                let clock = Clock {
+                    hour: small(b, i..hour_end),
+                    minute: small(b, hour_end + 1..minute_end),
+                    pm: mark_end.map(|_| is_pm(b, mark)),
+                    zone,
+                };
+                return Some((end, clock));
+            }
+        }
+    }
+    None
+}
+
+/// `(\d{1,2})\s*([AaPp]\.?[Mm]\b\.?)`: `2 pm`, `9 a.m.`.
+fn hour_mark_at(b: &[u8], i: usize) -> Option<(usize, Clock)> {
+    let hour_end = one_or_two(b, i)?;
+    let mark = spaces(b, hour_end);
+    let m_end = am_pm_at(b, mark).filter(|&end| boundary(b, end))?;
+    // Nothing follows, so the greedy last dot is always taken when it is there.
+    let end = optional(b, m_end, b'.').next()?;
+    let clock = Clock {
+        hour: small(b, i..hour_end),
+        minute: Some(0),
+        pm: Some(is_pm(b, mark)),
+        zone: None,
+    };
+    Some((end, clock))
+}
+
 /// Every time of day in `text`.
 pub fn find_times(text: &str) -> Vec<TimeMatch> {
     let mut out = Vec::new();
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return out;
-    }
-    TIME_RE.for_each(text, |caps| {
-        let Some(whole) = caps.get(0) else { return };
-        // `2024` in `June 16, 2024` never reaches here (no colon, no AM/PM); `10:00:00` is fine.
-        let (h, m, ap) = if let Some(h) = caps.name("h") {
-            (
-                h.as_str().parse::<i8>().ok(),
-                caps.name("m").and_then(|m| m.as_str().parse::<i8>().ok()),
-                caps.name("ap"),
-            )
-        } else {
-            (
-                caps.name("h2").and_then(|h| h.as_str().parse::<i8>().ok()),
-                Some(0),
-                caps.name("ap2"),
-            )
-        };
-        let pm = ap.map(|a| a.as_str().starts_with(['p', 'P']));
-        let hour = match (h, pm) {
+    let b = text.as_bytes();
+    // Every time starts with a digit, which is what the scan looks for first, so text with
+    // none costs one pass and no more.
+    // `2024` in `June 16, 2024` is no time (no colon, no AM/PM); `10:00:00` is fine.
+    for (range, clock) in matches(b, |c| c.is_ascii_digit(), |c| c.is_ascii_digit(), time_at) {
+        let hour = match (clock.hour, clock.pm) {
             (Some(h), Some(pm)) if (1..=12).contains(&h) => {
                 Some(if pm { h % 12 + 12 } else { h % 12 })
             }
@@ -488,14 +927,14 @@ pub fn find_times(text: &str) -> Vec<TimeMatch> {
             (h, None) => h,
         };
         let time = hour
-            .zip(m)
+            .zip(clock.minute)
             .and_then(|(h, m)| jiff::civil::Time::new(h, m, 0, 0).ok());
         out.push(TimeMatch {
-            range: whole.range(),
+            range,
             time,
-            zone: caps.name("tz").map(|z| z.range()),
+            zone: clock.zone,
         });
-    });
+    }
     out
 }
 
@@ -514,19 +953,120 @@ pub struct PeriodError {
     pub reason: String,
 }
 
-static SAME_MONTH_RE: LazyLock<Pattern> = LazyLock::new(|| {
-    let pattern = format!(
-        r"\b(?P<m>{m})\s+(?P<a>\d{{1,2}}){o}\s*(?:[-–—]|to|through|until|thru)\s*(?P<b>\d{{1,2}}){o},?\s+(?P<y>\d{{4}})\b|\b(?P<a2>\d{{1,2}}){o}\s*(?:[-–—]|to|through|until|thru)\s*(?P<b2>\d{{1,2}}){o}\s+(?P<m2>{m}),?\s+(?P<y2>\d{{4}})\b|\b[Qq](?P<q>[1-4])\s+(?P<qy>\d{{4}})\b",
-        m = MONTH_RE,
-        o = ORD
-    );
-    Pattern::new(&ascii_boundaries(&pattern), "period")
-});
+/// What a same-month period or quarter match captured.
+#[derive(Debug, Clone, Copy)]
+enum PeriodShape {
+    /// `June 1–30, 2024`, `1–30 June 2024`
+    Days {
+        month: i8,
+        first: i64,
+        last: i64,
+        year: i64,
+    },
+    /// `Q3 2024`
+    Quarter { quarter: i8, year: i64 },
+}
 
-static CONNECTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)\s*(?:[-–—]+|to|through|thru|until|till|and)\s*$")
-        .unwrap_or_else(|e| panic!("valid: {e}"))
-});
+/// The same-month period pattern at `i` (after a word boundary), its alternatives in
+/// order:
+/// ```text
+///   (MONTH)\s+(\d{1,2})ORD\s*JOIN\s*(\d{1,2})ORD,?\s+(\d{4})\b
+/// | (\d{1,2})ORD\s*JOIN\s*(\d{1,2})ORD\s+(MONTH),?\s+(\d{4})\b
+/// | [Qq]([1-4])\s+(\d{4})\b
+/// ```
+/// where `JOIN` is `[-–—]|to|through|until|thru`.
+fn period_at(b: &[u8], i: usize) -> Option<(usize, PeriodShape)> {
+    month_days_at(b, i)
+        .or_else(|| days_month_at(b, i))
+        .or_else(|| quarter_at(b, i))
+}
+
+/// `ORD\s*JOIN\s*(\d{1,2})ORD` after the first day's digits: every way it matches, in the
+/// order the regex tries them, as the second day's digits and the end. The first ordinal
+/// is tried with and without its suffix because `th` may also begin `through` or `thru`
+/// (`June 4through 6, 2024`).
+fn day_span_ends(b: &[u8], i: usize) -> impl Iterator<Item = (Range<usize>, usize)> {
+    ordinal_ends(b, i)
+        .flat_map(move |suffix_end| {
+            let join = spaces(b, suffix_end);
+            let rest = b.get(join..).unwrap_or_default();
+            RANGE_JOINERS
+                .iter()
+                .filter(move |word| rest.starts_with(word))
+                .map(move |word| join + word.len())
+        })
+        .filter_map(move |join_end| {
+            let start = spaces(b, join_end);
+            Some(start..one_or_two(b, start)?)
+        })
+        .flat_map(move |last| ordinal_ends(b, last.end).map(move |end| (last.clone(), end)))
+}
+
+/// `(MONTH)\s+(\d{1,2})ORD\s*JOIN\s*(\d{1,2})ORD,?\s+(\d{4})\b`
+fn month_days_at(b: &[u8], i: usize) -> Option<(usize, PeriodShape)> {
+    months_at(b, i).find_map(|(month_end, month)| {
+        let first_start = spaces1(b, month_end)?;
+        let first_end = one_or_two(b, first_start)?;
+        day_span_ends(b, first_end).find_map(|(last, end)| {
+            let (year_end, year) = year_after(b, end)?;
+            let shape = PeriodShape::Days {
+                month,
+                first: number(b, first_start..first_end),
+                last: number(b, last),
+                year,
+            };
+            Some((year_end, shape))
+        })
+    })
+}
+
+/// `(\d{1,2})ORD\s*JOIN\s*(\d{1,2})ORD\s+(MONTH),?\s+(\d{4})\b`
+fn days_month_at(b: &[u8], i: usize) -> Option<(usize, PeriodShape)> {
+    let first_end = one_or_two(b, i)?;
+    day_span_ends(b, first_end).find_map(|(last, end)| {
+        let month_start = spaces1(b, end)?;
+        months_at(b, month_start).find_map(|(month_end, month)| {
+            let (year_end, year) = year_after(b, month_end)?;
+            let shape = PeriodShape::Days {
+                month,
+                first: number(b, i..first_end),
+                last: number(b, last.clone()),
+                year,
+            };
+            Some((year_end, shape))
+        })
+    })
+}
+
+/// `[Qq]([1-4])\s+(\d{4})\b`
+fn quarter_at(b: &[u8], i: usize) -> Option<(usize, PeriodShape)> {
+    if !matches!(b.get(i), Some(b'Q' | b'q')) {
+        return None;
+    }
+    let quarter = match b.get(i + 1) {
+        Some(&q @ b'1'..=b'4') => i8::try_from(q - b'0').ok()?,
+        _ => return None,
+    };
+    let start = spaces1(b, i + 2)?;
+    let end = year_at(b, start)?;
+    let year = number(b, start..end);
+    Some((end, PeriodShape::Quarter { quarter, year }))
+}
+
+/// The words that join two dates into a range (`June 1 – July 15`), in any case, with
+/// whitespace around; or a run of dashes.
+const DATE_JOINERS: [&str; 6] = ["to", "through", "thru", "until", "till", "and"];
+
+/// Whether the text between two dates joins them into a range: the pattern
+/// `^(?i)\s*(?:[-–—]+|to|through|thru|until|till|and)\s*$`. Its `\s` was Unicode
+/// whitespace, which `str::trim` trims. Its `(?i)` folds only two characters outside ASCII
+/// into ASCII letters, the Kelvin sign into `k` and the long `ſ` into `s`, and neither
+/// letter is in these words, so ASCII case-insensitive comparison is what it did.
+fn joins_dates(between: &str) -> bool {
+    let core = between.trim();
+    (!core.is_empty() && core.chars().all(|c| matches!(c, '-' | '–' | '—')))
+        || DATE_JOINERS.iter().any(|w| core.eq_ignore_ascii_case(w))
+}
 
 /// The first period stated in `text`: `June 1–30, 2024`, `1–30 June 2024`,
 /// `June 1 – July 15, 2024`, `1 June 2024 – 30 June 2024`, `2024-06-01 to 2024-06-30`,
@@ -538,8 +1078,13 @@ pub fn parse_period(
     text: &str,
     order: Option<DateOrder>,
 ) -> Option<Result<PeriodMatch, PeriodError>> {
-    let special = SAME_MONTH_RE.first(text);
-    let special = special.as_ref().map(|caps| Caps { text, caps });
+    let special = matches(
+        text.as_bytes(),
+        digit_capital_or_q,
+        |c| PERIOD_STARTS[usize::from(c)],
+        period_at,
+    )
+    .next();
     let dates = find_dates(
         text,
         &DateContext {
@@ -550,17 +1095,14 @@ pub fn parse_period(
     // A range of two dates wins over a same-month form that starts later.
     let pair = dates.windows(2).find_map(|w| {
         let between = text.get(w[0].range.end..w[1].range.start)?;
-        CONNECTOR_RE
-            .is_match(between)
-            .then(|| (w[0].clone(), w[1].clone()))
+        joins_dates(between).then(|| (w[0].clone(), w[1].clone()))
     });
-    if let Some(caps) = special {
-        let whole = caps.get(0)?;
+    if let Some((whole, shape)) = special {
         if pair
             .as_ref()
-            .is_none_or(|(a, _)| a.range.start > whole.start())
+            .is_none_or(|(a, _)| a.range.start > whole.start)
         {
-            return Some(same_month(&caps, whole.range()));
+            return Some(same_month(shape, whole));
         }
     }
     if let Some((a, b)) = pair {
@@ -642,36 +1184,30 @@ fn last_of_month(d: Date) -> Date {
     d.last_of_month()
 }
 
-fn same_month(caps: &Caps<'_, '_>, range: Range<usize>) -> Result<PeriodMatch, PeriodError> {
+fn same_month(shape: PeriodShape, range: Range<usize>) -> Result<PeriodMatch, PeriodError> {
     let err = |reason: String| PeriodError {
         range: range.clone(),
         reason,
     };
-    if let Some(q) = num(caps, "q") {
-        let y = num(caps, "qy")
-            .and_then(|y| i16::try_from(y).ok())
-            .ok_or_else(|| err("it has no year".into()))?;
-        let q = i8::try_from(q).unwrap_or(1);
-        let start = Date::new(y, (q - 1) * 3 + 1, 1).map_err(|e| err(e.to_string()))?;
-        let end = Date::new(y, q * 3, 1)
-            .map_err(|e| err(e.to_string()))?
-            .last_of_month();
-        return Ok(PeriodMatch { range, start, end });
-    }
-    let (m, a, b, y) = if caps.name("m").is_some() {
-        ("m", "a", "b", "y")
-    } else {
-        ("m2", "a2", "b2", "y2")
+    let (month, first, last, year) = match shape {
+        PeriodShape::Quarter { quarter: q, year } => {
+            let y = i16::try_from(year).map_err(|_| err("it has no year".into()))?;
+            let start = Date::new(y, (q - 1) * 3 + 1, 1).map_err(|e| err(e.to_string()))?;
+            let end = Date::new(y, q * 3, 1)
+                .map_err(|e| err(e.to_string()))?
+                .last_of_month();
+            return Ok(PeriodMatch { range, start, end });
+        }
+        PeriodShape::Days {
+            month,
+            first,
+            last,
+            year,
+        } => (month, first, last, year),
     };
-    let month = caps
-        .name(m)
-        .and_then(|m| month_number(m.as_str()))
-        .ok_or_else(|| err("it has no month".into()))?;
-    let year = num(caps, y)
-        .and_then(|y| i32::try_from(y).ok())
-        .ok_or_else(|| err("it has no year".into()))?;
-    let start = calendar(year, i64::from(month), num(caps, a).unwrap_or(0)).map_err(&err)?;
-    let end = calendar(year, i64::from(month), num(caps, b).unwrap_or(0)).map_err(&err)?;
+    let year = i32::try_from(year).map_err(|_| err("it has no year".into()))?;
+    let start = calendar(year, i64::from(month), first).map_err(&err)?;
+    let end = calendar(year, i64::from(month), last).map_err(&err)?;
     if end < start {
         return Err(err("it ends before it starts".into()));
     }
@@ -962,5 +1498,16 @@ mod tests {
         assert_eq!(t("13:00 PM").map(|m| m.time), Some(None));
         assert!(t("June 16, 2024").is_none());
         assert!(t("a 2-hour call").is_none());
+    }
+
+    #[test]
+    fn the_wide_tests_let_every_start_through() {
+        for c in 0..=u8::MAX {
+            let i = usize::from(c);
+            assert!(!DATE_STARTS[i] || digit_or_capital(c), "{c}");
+            assert!(!PERIOD_STARTS[i] || digit_capital_or_q(c), "{c}");
+        }
+        assert!(DATE_STARTS[usize::from(b'J')] && !DATE_STARTS[usize::from(b'j')]);
+        assert!(PERIOD_STARTS[usize::from(b'q')] && !DATE_STARTS[usize::from(b'q')]);
     }
 }

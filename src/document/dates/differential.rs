@@ -11,7 +11,10 @@ use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
 use super::oracle;
-use super::{DateContext, find_dates, find_times, parse_period};
+use super::{
+    DateContext, find_dates, find_times, joins_dates, month_number, month_words, parse_period,
+    space_len,
+};
 use crate::settings::DateOrder;
 
 /// Pieces that make or nearly make dates, times and periods, and what sits around them.
@@ -290,6 +293,68 @@ proptest! {
         prop_assert_eq!(find_dates(&text, &cx), oracle::find_dates(&text, &cx));
         prop_assert_eq!(find_times(&text), oracle::find_times(&text));
         prop_assert_eq!(parse_period(&text, order), oracle::parse_period(&text, order));
+    }
+}
+
+/// Connector-like text: dashes, joining words in any case, their near misses, whitespace.
+#[rustfmt::skip]
+const JOINER_PIECES: &[&str] = &[
+    "-", "–", "—", "‒", "to", "TO", "tO", "through", "THROUGH", "thru", "Thru", "until",
+    "UNTIL", "till", "Till", "and", "AND", "anD", "an", "til", "thro", "tı", "ſ", "\u{212a}", "x",
+    " ", "\t", "\n", "\u{a0}", "\u{2003}", "\u{3000}", "\u{180e}", "\u{200b}",
+];
+
+proptest! {
+    #[test]
+    fn joiners_match_the_oracle(
+        parts in proptest::collection::vec(proptest::sample::select(JOINER_PIECES), 0..6)
+    ) {
+        let between = parts.concat();
+        prop_assert_eq!(joins_dates(&between), oracle::CONNECTOR_RE.is_match(&between));
+    }
+}
+
+/// The scanner's whitespace is exactly what `\s` matched, over every character.
+#[test]
+fn spaces_are_the_patterns_spaces() {
+    let all: String = (0..=u32::from(char::MAX))
+        .filter_map(char::from_u32)
+        .collect();
+    let pattern = regex::Regex::new(r"\s").unwrap_or_else(|e| panic!("valid: {e}"));
+    let mut spaces = pattern.find_iter(&all).map(|m| m.start()).peekable();
+    for (i, c) in all.char_indices() {
+        let is_space = spaces.next_if_eq(&i).is_some();
+        let want = if is_space { c.len_utf8() } else { 0 };
+        assert_eq!(space_len(all.as_bytes(), i), want, "U+{:04X}", u32::from(c));
+    }
+}
+
+/// The month spellings, grouped by first letter, are the pattern's alternation in order,
+/// and each names the month `month_number` reads from it.
+#[test]
+fn month_words_are_the_patterns_months() {
+    let spellings: Vec<&str> = oracle::MONTH_RE
+        .trim_start_matches("(?:")
+        .trim_end_matches(")\\.?")
+        .split('|')
+        .collect();
+    assert_eq!(spellings.len(), 36);
+    for first in 0..=u8::MAX {
+        let want: Vec<&str> = spellings
+            .iter()
+            .copied()
+            .filter(|s| s.as_bytes()[0] == first)
+            .collect();
+        let got: Vec<&str> = month_words(first)
+            .iter()
+            .map(|(w, _)| std::str::from_utf8(w).unwrap_or("?"))
+            .collect();
+        assert_eq!(got, want, "{:?}", char::from(first));
+        for (word, month) in month_words(first) {
+            let word = std::str::from_utf8(word).unwrap_or("?");
+            assert_eq!(month_number(word), Some(*month), "{word}");
+            assert_eq!(month_number(&format!("{word}.")), Some(*month), "{word}.");
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use super::{
 };
 use crate::settings::DateOrder;
 
-const MONTH_RE: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?";
+pub(super) const MONTH_RE: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?";
 const ORD: &str = r"(?:st|nd|rd|th)?";
 
 static DATE_RE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -320,7 +320,7 @@ static SAME_MONTH_RE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&ascii_boundaries(&pattern), "period")
 });
 
-static CONNECTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CONNECTOR_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)\s*(?:[-–—]+|to|through|thru|until|till|and)\s*$")
         .unwrap_or_else(|e| panic!("valid: {e}"))
 });
