@@ -99,7 +99,7 @@ pub(super) fn render(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()
     // into the output writer; serialising the whole output into memory first cost as much
     // again in page faults on large reports (and memory the size of the output).
     let mut buf = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(
+    super::pretty::to_writer(
         &mut buf,
         &Output {
             version: 1,

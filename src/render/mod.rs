@@ -6,6 +6,7 @@ mod concise;
 mod github;
 mod human;
 mod json;
+mod pretty;
 mod sarif;
 
 use std::io::{self, Write};

@@ -20,7 +20,7 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub(super) fn render(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()> {
     // Buffered, as for JSON: a few large writes instead of many small dynamic ones.
     let mut buf = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut buf, &document(files))?;
+    super::pretty::to_writer(&mut buf, &document(files))?;
     writeln!(buf)?;
     buf.flush()
 }
