@@ -37,6 +37,21 @@ struct ProseBuf {
 }
 
 impl ProseBuf {
+    /// The finished run's text: the source itself when the run is one verbatim segment (its
+    /// text is then byte for byte `source[src]`), keeping the buffer for the next run; else
+    /// the buffer, moved out.
+    fn text_of<'a>(&mut self, source: &'a str, segs: &[Seg]) -> Cow<'a, str> {
+        if let [seg] = segs
+            && seg.verbatim
+            && let Some(verbatim) = source.get(seg.src.clone())
+            && verbatim == self.text
+        {
+            self.text.clear();
+            return Cow::Borrowed(verbatim);
+        }
+        Cow::Owned(std::mem::take(&mut self.text))
+    }
+
     fn push(&mut self, text: &str, src: Range<usize>, verbatim: bool, kind: SegKind) {
         if text.is_empty() {
             return;
@@ -146,7 +161,6 @@ impl<'a> Builder<'a> {
             self.buf.text.clear();
             return None;
         }
-        let buf = std::mem::take(&mut self.buf);
         let context = self
             .stack
             .iter()
@@ -161,14 +175,16 @@ impl<'a> Builder<'a> {
                 Open::Other => Some(ProseContext::Paragraph),
             })
             .unwrap_or(ProseContext::Paragraph);
-        let span = buf.segs[0].src.start..buf.segs.last().map_or(0, |s| s.src.end);
+        let segs = std::mem::take(&mut self.buf.segs);
+        let span = segs[0].src.start..segs.last().map_or(0, |s| s.src.end);
+        let text = self.buf.text_of(self.doc.source, &segs);
         let idx = self.doc.prose.len();
         if let ProseContext::ListItem(i) = context {
             self.doc.items[i].prose.push(idx);
         }
         self.doc.prose.push(Prose {
-            text: buf.text,
-            segs: buf.segs,
+            text,
+            segs,
             span,
             context,
         });
@@ -644,7 +660,30 @@ mod tests {
     use super::*;
 
     fn prose_texts(doc: &Document<'_>) -> Vec<String> {
-        doc.prose.iter().map(|p| p.text.clone()).collect()
+        doc.prose.iter().map(|p| p.text.to_string()).collect()
+    }
+
+    #[test]
+    fn verbatim_runs_borrow_the_source_and_rendered_ones_own_their_text() {
+        let src = "Plain words here.\n\n| Date | Note |\n| --- | --- |\n| June 3 | Call &amp; notes |\n\n- An *emphasised* item\n- A plain item\n";
+        let doc = Document::parse(src);
+        let runs: Vec<(&str, bool)> = doc
+            .prose
+            .iter()
+            .map(|p| (p.text.as_ref(), matches!(p.text, Cow::Borrowed(_))))
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                ("Plain words here.", true),
+                ("Date", true),
+                ("Note", true),
+                ("June 3", true),
+                ("Call & notes", false),
+                ("An emphasised item", false),
+                ("A plain item", true),
+            ]
+        );
     }
 
     #[test]

@@ -522,7 +522,7 @@ impl Cx<'_, '_> {
             if let Some(p) = runs.first() {
                 self.content.period = Period::Invalid {
                     span: p.span.clone(),
-                    text: p.text.clone(),
+                    text: p.text.to_string(),
                     reason: "no date range could be read from it".into(),
                 };
                 return;
@@ -1477,7 +1477,7 @@ impl Cx<'_, '_> {
                 if p.context != ProseContext::Paragraph || p.text.trim_end().ends_with(':') {
                     continue;
                 }
-                out.push((p.span.clone(), p.text.clone()));
+                out.push((p.span.clone(), p.text.to_string()));
             }
         }
         out.sort_by_key(|r| r.0.start);

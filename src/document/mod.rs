@@ -9,6 +9,7 @@ pub mod lines;
 pub mod report;
 pub mod source;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 pub use build::parser_options;
@@ -45,7 +46,7 @@ pub struct Document<'a> {
     /// Inline HTML tags outside code (e.g. `<insert client name>`), by span.
     pub inline_html: Vec<Range<usize>>,
     /// Prose runs in document order; each is one paragraph, heading, list item line or table cell.
-    pub prose: Vec<Prose>,
+    pub prose: Vec<Prose<'a>>,
 }
 
 #[derive(Debug, Clone)]
@@ -190,15 +191,17 @@ pub struct Seg {
 
 /// A run of rendered text with an exact mapping back to source bytes.
 #[derive(Debug, Clone)]
-pub struct Prose {
-    pub text: String,
+pub struct Prose<'a> {
+    /// The source itself when the run is one verbatim stretch of it (most cells, items and
+    /// plain paragraphs), else a rendered copy.
+    pub text: Cow<'a, str>,
     pub segs: Vec<Seg>,
     /// First source byte to last source byte of the run.
     pub span: Range<usize>,
     pub context: ProseContext,
 }
 
-impl Prose {
+impl Prose<'_> {
     /// Maps a byte range of [`Prose::text`] to source bytes. `None` when an end falls inside
     /// a segment that is not a verbatim copy of its source (an entity, an escape, a code span).
     pub fn to_source(&self, range: Range<usize>) -> Option<Range<usize>> {
@@ -277,7 +280,7 @@ impl<'a> Document<'a> {
     }
 
     /// Prose runs that start inside `range`, in order.
-    pub fn prose_in(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &Prose)> {
+    pub fn prose_in(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &Prose<'a>)> {
         let first = self.prose.partition_point(|p| p.span.start < range.start);
         self.prose[first..]
             .iter()

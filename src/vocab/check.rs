@@ -11,7 +11,7 @@ use crate::rules::{Context, RuleMeta};
 
 /// One prose run, tokenised, with the ranges `[vocabulary] accept` covers.
 pub struct ProseTokens<'p> {
-    pub prose: &'p Prose,
+    pub prose: &'p Prose<'p>,
     pub toks: Tokens<'p>,
     accepted: Vec<Range<usize>>,
 }
