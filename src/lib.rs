@@ -58,7 +58,8 @@ pub fn tune_memory() {
     }
 }
 
-/// Lints one report's text.
+/// Lints one report's text (under 4 GiB: [`document::MAX_SOURCE_LEN`]; beyond it spans
+/// are wrong, though nothing panics; the binary refuses such files).
 pub fn lint(source: &str, settings: &Settings) -> Vec<Diagnostic> {
     lint_path(source, None, settings)
 }

@@ -43,7 +43,7 @@ impl ProseBuf {
     fn text_of<'a>(&mut self, source: &'a str, segs: &[Seg]) -> Cow<'a, str> {
         if let [seg] = segs
             && seg.verbatim
-            && let Some(verbatim) = source.get(seg.src.clone())
+            && let Some(verbatim) = source.get(seg.src())
             && verbatim == self.text
         {
             self.text.clear();
@@ -61,10 +61,9 @@ impl ProseBuf {
             && last.kind == kind
             && last.verbatim
             && verbatim
-            && last.src.end == src.start
+            && last.src().end == src.start
         {
-            last.src.end = src.end;
-            last.text_len += text.len();
+            last.extend(text.len(), src.end);
             self.text.push_str(text);
             return;
         }
@@ -72,13 +71,9 @@ impl ProseBuf {
             // Most runs are one segment: don't pay for the default four.
             self.segs.reserve_exact(1);
         }
-        self.segs.push(Seg {
-            text_start: self.text.len(),
-            text_len: text.len(),
-            src,
-            verbatim,
-            kind,
-        });
+        let start = self.text.len();
+        self.segs
+            .push(Seg::new(start..start + text.len(), src, verbatim, kind));
         self.text.push_str(text);
     }
 }
@@ -176,7 +171,7 @@ impl<'a> Builder<'a> {
             })
             .unwrap_or(ProseContext::Paragraph);
         let segs = std::mem::take(&mut self.buf.segs);
-        let span = segs[0].src.start..segs.last().map_or(0, |s| s.src.end);
+        let span = segs[0].src().start..segs.last().map_or(0, |s| s.src().end);
         let text = self.buf.text_of(self.doc.source, &segs);
         let idx = self.doc.prose.len();
         if let ProseContext::ListItem(i) = context {
@@ -495,11 +490,11 @@ impl<'a> Builder<'a> {
                         if let [seg] = p.segs.as_slice()
                             && seg.verbatim
                             && seg.kind == SegKind::Text
+                            && let Some(s) = self.doc.source.get(seg.src())
                         {
-                            let s = &self.doc.source[seg.src.clone()];
                             let lead = s.len() - s.trim_start().len();
                             let trail = s.len() - s.trim_end().len();
-                            h.plain_text_span = Some(seg.src.start + lead..seg.src.end - trail);
+                            h.plain_text_span = Some(seg.src().start + lead..seg.src().end - trail);
                         }
                     }
                     h.prose = prose;

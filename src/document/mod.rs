@@ -177,16 +177,62 @@ pub enum SegKind {
     Other,
 }
 
+/// One stretch of a prose run's text and the source bytes it comes from. Offsets are 32-bit:
+/// runs are many, and this halves their segment lists; sources of 4 GiB or more are refused
+/// before parsing ([`MAX_SOURCE_LEN`]).
 #[derive(Debug, Clone)]
 pub struct Seg {
-    /// Start of this segment in [`Prose::text`].
-    pub text_start: usize,
-    pub text_len: usize,
-    /// The source bytes it comes from.
-    pub src: Range<usize>,
+    text_start: u32,
+    text_len: u32,
+    src_start: u32,
+    src_end: u32,
     /// The text is byte-for-byte the source (so inner offsets map one to one).
     pub verbatim: bool,
     pub kind: SegKind,
+}
+
+/// The largest source the 32-bit offsets of [`Seg`] can address; a larger text is refused
+/// by [`source::decode`], and [`Document::parse`] saturates rather than panics.
+pub const MAX_SOURCE_LEN: usize = u32::MAX as usize;
+
+fn offset32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Seg {
+    pub fn new(text: Range<usize>, src: Range<usize>, verbatim: bool, kind: SegKind) -> Self {
+        Seg {
+            text_start: offset32(text.start),
+            text_len: offset32(text.len()),
+            src_start: offset32(src.start),
+            src_end: offset32(src.end),
+            verbatim,
+            kind,
+        }
+    }
+    /// Start of this segment in [`Prose::text`].
+    pub fn text_start(&self) -> usize {
+        self.text_start as usize
+    }
+    pub fn text_len(&self) -> usize {
+        self.text_len as usize
+    }
+    pub fn text_end(&self) -> usize {
+        self.text_start() + self.text_len()
+    }
+    /// Its range in [`Prose::text`].
+    pub fn text_range(&self) -> Range<usize> {
+        self.text_start()..self.text_end()
+    }
+    /// The source bytes it comes from.
+    pub fn src(&self) -> Range<usize> {
+        self.src_start as usize..self.src_end as usize
+    }
+    /// Appends `len` bytes of text that come from the source up to `src_end`.
+    pub fn extend(&mut self, len: usize, src_end: usize) {
+        self.text_len = offset32(self.text_len() + len);
+        self.src_end = offset32(src_end);
+    }
 }
 
 /// A run of rendered text with an exact mapping back to source bytes.
@@ -214,36 +260,34 @@ impl Prose<'_> {
         // The segment containing `offset` (for an end, the one it closes).
         let idx = self.segs.partition_point(|s| {
             if is_end {
-                s.text_start + s.text_len < offset
+                s.text_end() < offset
             } else {
-                s.text_start + s.text_len <= offset
+                s.text_end() <= offset
             }
         });
         let seg = self
             .segs
             .get(idx)
             .or_else(|| if is_end { None } else { self.segs.last() })?;
-        let inner = offset.checked_sub(seg.text_start)?;
+        let inner = offset.checked_sub(seg.text_start())?;
         if inner == 0 {
-            return Some(seg.src.start);
+            return Some(seg.src().start);
         }
-        if inner == seg.text_len {
-            return Some(seg.src.end);
+        if inner == seg.text_len() {
+            return Some(seg.src().end);
         }
-        if seg.verbatim && inner < seg.text_len {
-            return Some(seg.src.start + inner);
+        if seg.verbatim && inner < seg.text_len() {
+            return Some(seg.src().start + inner);
         }
         None
     }
 
     /// Whether the whole text range lies in segments of kind `Text` (or line breaks between them).
     pub fn is_plain(&self, range: Range<usize>) -> bool {
-        let first = self
-            .segs
-            .partition_point(|s| s.text_start + s.text_len <= range.start);
+        let first = self.segs.partition_point(|s| s.text_end() <= range.start);
         self.segs[first.min(self.segs.len())..]
             .iter()
-            .take_while(|s| s.text_start < range.end.max(range.start + 1))
+            .take_while(|s| s.text_start() < range.end.max(range.start + 1))
             .all(|s| matches!(s.kind, SegKind::Text | SegKind::Break))
     }
 
@@ -254,11 +298,11 @@ impl Prose<'_> {
             .iter()
             .filter(|s| s.kind == SegKind::Text)
             .flat_map(move |s| {
-                let seg = &self.text[s.text_start..s.text_start + s.text_len];
+                let seg = &self.text[s.text_range()];
                 seg.split(char::is_whitespace)
                     .filter(|w| w.chars().any(char::is_alphanumeric))
                     .map(move |w| {
-                        let start = s.text_start + (w.as_ptr() as usize - seg.as_ptr() as usize);
+                        let start = s.text_start() + (w.as_ptr() as usize - seg.as_ptr() as usize);
                         start..start + w.len()
                     })
             })

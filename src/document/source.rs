@@ -8,6 +8,8 @@ pub enum SourceError {
     Binary { offset: usize },
     /// The file is not valid UTF-8.
     InvalidUtf8 { offset: usize },
+    /// The file is 4 GiB or more: past what a report's offsets are kept in.
+    TooLarge { len: usize },
 }
 
 impl fmt::Display for SourceError {
@@ -17,6 +19,12 @@ impl fmt::Display for SourceError {
                 write!(
                     f,
                     "looks like a binary file (NUL byte at byte offset {offset}); not linted"
+                )
+            }
+            SourceError::TooLarge { len } => {
+                write!(
+                    f,
+                    "is {len} bytes, more than the 4 GiB ccr-lint reads; not linted"
                 )
             }
             SourceError::InvalidUtf8 { offset } => {
@@ -34,6 +42,9 @@ impl std::error::Error for SourceError {}
 /// Checks that `bytes` are UTF-8 text without NUL bytes. The BOM, if any, is kept:
 /// spans index the original bytes, and `Document` skips the BOM itself.
 pub fn decode(bytes: Vec<u8>) -> Result<String, SourceError> {
+    if bytes.len() > super::MAX_SOURCE_LEN {
+        return Err(SourceError::TooLarge { len: bytes.len() });
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(SourceError::Binary { offset });
     }

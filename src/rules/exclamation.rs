@@ -41,10 +41,7 @@ impl Rule for Exclamation {
             }
             let pt = ProseTokens::new(prose, vocab);
             for seg in prose.segs.iter().filter(|s| s.kind == SegKind::Text) {
-                let Some(text) = prose
-                    .text
-                    .get(seg.text_start..seg.text_start + seg.text_len)
-                else {
+                let Some(text) = prose.text.get(seg.text_range()) else {
                     continue;
                 };
                 let bytes = text.as_bytes();
@@ -58,7 +55,7 @@ impl Rule for Exclamation {
                     while i < bytes.len() && bytes[i] == b'!' {
                         i += 1;
                     }
-                    let range = seg.text_start + start..seg.text_start + i;
+                    let range = seg.text_start() + start..seg.text_start() + i;
                     if pt.is_accepted(&range) {
                         continue;
                     }

@@ -54,11 +54,9 @@ impl Rule for UnfilledPlaceholder {
 /// Text the author wrote (plain text, inline HTML such as `<insert name>`, line breaks),
 /// not code, URLs or image alt text.
 fn in_writable_text(prose: &crate::document::Prose, range: std::ops::Range<usize>) -> bool {
-    let first = prose
-        .segs
-        .partition_point(|s| s.text_start + s.text_len <= range.start);
+    let first = prose.segs.partition_point(|s| s.text_end() <= range.start);
     prose.segs[first..]
         .iter()
-        .take_while(|s| s.text_start < range.end)
+        .take_while(|s| s.text_start() < range.end)
         .all(|s| matches!(s.kind, SegKind::Text | SegKind::Html | SegKind::Break))
 }
