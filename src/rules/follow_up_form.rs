@@ -222,7 +222,7 @@ fn find(toks: &Tokens<'_>) -> Vec<Finding> {
                     .toks
                     .get(i)
                     .zip(toks.toks.get(i + 1))
-                    .and_then(|(a, b)| toks.text.get(a.range.end..b.range.start));
+                    .and_then(|(a, b)| toks.text.get(a.range().end..b.range().start));
                 if matches!(next.as_str(), "up" | "ups")
                     && gap == Some(" ")
                     && role(toks, i, i + 1) == Role::Noun
@@ -261,7 +261,7 @@ pub fn fix_text(text: &str) -> String {
     let edits: Vec<_> = find(&toks)
         .into_iter()
         .map(|f| {
-            let range = toks.toks[f.first].range.start..toks.toks[f.last].range.end;
+            let range = toks.toks[f.first].range().start..toks.toks[f.last].range().end;
             crate::vocab::TextEdit {
                 range,
                 replacement: f.fixed,
@@ -285,7 +285,7 @@ impl Rule for FollowUpForm {
                 else {
                     continue;
                 };
-                let range = a.range.start..b.range.end;
+                let range = a.range().start..b.range().end;
                 if !prose.is_plain(range.clone()) || pt.is_accepted(&range) {
                     continue;
                 }

@@ -81,11 +81,11 @@ pub fn shouted_runs(
         if !t.word {
             continue;
         }
-        if is_shouted(toks.str(i), vocab) && keep(&t.range) {
+        if is_shouted(toks.str(i), vocab) && keep(&t.range()) {
             match runs.last_mut() {
                 // Words separated only by spaces are one finding; punctuation splits them.
-                Some(run) if last_shouted.is_some_and(|l| l + 1 == i) => run.end = t.range.end,
-                _ => runs.push(t.range.clone()),
+                Some(run) if last_shouted.is_some_and(|l| l + 1 == i) => run.end = t.range().end,
+                _ => runs.push(t.range()),
             }
             last_shouted = Some(i);
         }

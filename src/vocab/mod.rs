@@ -30,10 +30,29 @@ const CLOSE: char = '\u{2}';
 
 /// A word (letters and digits, joined by inner apostrophes or hyphens: `don't`, `follow-up`)
 /// or a single other visible character (punctuation).
+/// Offsets are 32-bit, like a prose segment's: texts of 4 GiB or more are refused before
+/// they are tokenised ([`crate::document::MAX_SOURCE_LEN`]), and the token lists kept for
+/// runs with vocabulary hits are half the size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
     pub word: bool,
+}
+
+impl Token {
+    pub fn new(range: Range<usize>, word: bool) -> Self {
+        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Token {
+            start: offset(range.start),
+            end: offset(range.end),
+            word,
+        }
+    }
+    /// Its bytes in the text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// The tokens of a text. Built for every prose run by the shared vocabulary scan, and kept
@@ -86,7 +105,7 @@ impl<'t> Tokens<'t> {
     pub fn str(&self, tok: usize) -> &'t str {
         self.toks
             .get(tok)
-            .and_then(|t| self.text.get(t.range.clone()))
+            .and_then(|t| self.text.get(t.range()))
             .unwrap_or("")
     }
 
@@ -152,10 +171,7 @@ fn tokenise(text: &str, toks: &mut Vec<Token>) {
                 continue;
             }
             Class::Joiner | Class::Other => {
-                toks.push(Token {
-                    range: i..i + len,
-                    word: false,
-                });
+                toks.push(Token::new(i..i + len, false));
                 i += len;
                 continue;
             }
@@ -175,10 +191,7 @@ fn tokenise(text: &str, toks: &mut Vec<Token>) {
             }
             end += len;
         }
-        toks.push(Token {
-            range: start..end,
-            word: true,
-        });
+        toks.push(Token::new(start..end, true));
         i = end;
     }
 }
@@ -208,7 +221,7 @@ pub fn normalise_term(term: &str) -> Option<String> {
     let mut key = String::with_capacity(term.len() + 2 * toks.len());
     for t in &toks {
         key.push(OPEN);
-        push_normalised(&mut key, &term[t.range.clone()]);
+        push_normalised(&mut key, &term[t.range()]);
         key.push(CLOSE);
     }
     Some(key)
@@ -324,7 +337,7 @@ impl Table {
             let Some(first) = toks.first() else {
                 continue;
             };
-            let bytes = |t: &Token| term.as_bytes().get(t.range.clone()).unwrap_or(&[]);
+            let bytes = |t: &Token| term.as_bytes().get(t.range()).unwrap_or(&[]);
             table.pats.push(Pattern {
                 hash: token_hash(bytes(first)),
                 first_tok: table.tok_starts.len(),
@@ -406,7 +419,7 @@ fn token_hashes(toks: &Tokens<'_>) -> Vec<u64> {
     let text = toks.text.as_bytes();
     toks.toks
         .iter()
-        .map(|t| token_hash(text.get(t.range.clone()).unwrap_or(&[])))
+        .map(|t| token_hash(text.get(t.range()).unwrap_or(&[])))
         .collect()
 }
 
@@ -426,8 +439,8 @@ pub struct Hit {
 
 impl Hit {
     pub fn range(&self, toks: &Tokens<'_>) -> Range<usize> {
-        let start = toks.toks.get(self.first).map_or(0, |t| t.range.start);
-        let end = toks.toks.get(self.last).map_or(start, |t| t.range.end);
+        let start = toks.toks.get(self.first).map_or(0, |t| t.range().start);
+        let end = toks.toks.get(self.last).map_or(start, |t| t.range().end);
         start..end
     }
 }
@@ -587,8 +600,8 @@ pub fn replacement_edit(
 ) -> TextEdit {
     let text = toks.text;
     let range = {
-        let s = toks.toks.get(first).map_or(0, |t| t.range.start);
-        let e = toks.toks.get(last).map_or(s, |t| t.range.end);
+        let s = toks.toks.get(first).map_or(0, |t| t.range().start);
+        let e = toks.toks.get(last).map_or(s, |t| t.range().end);
         s..e
     };
     let matched = &text[range.clone()];
@@ -604,7 +617,7 @@ pub fn replacement_edit(
     }
     let next = toks.toks.get(last + 1);
     let prev = first.checked_sub(1).and_then(|p| toks.toks.get(p));
-    let is = |t: Option<&Token>, s: &str| t.is_some_and(|t| &text[t.range.clone()] == s);
+    let is = |t: Option<&Token>, s: &str| t.is_some_and(|t| &text[t.range()] == s);
     let capital = matched.chars().next().is_some_and(char::is_uppercase);
     // "Basically, we agreed" → "We agreed": remove up to the next word and capitalise it.
     if capital && toks.starts_sentence(first) {
@@ -613,12 +626,12 @@ pub fn replacement_edit(
             n += 1;
         }
         if let Some(t) = toks.toks.get(n).filter(|t| t.word) {
-            let word = &text[t.range.clone()];
+            let word = &text[t.range()];
             let mut chars = word.chars();
             if let Some(c) = chars.next() {
                 let cap: String = c.to_uppercase().collect();
                 return TextEdit {
-                    range: range.start..t.range.start + c.len_utf8(),
+                    range: range.start..t.range().start + c.len_utf8(),
                     replacement: cap,
                 };
             }
@@ -627,13 +640,13 @@ pub fn replacement_edit(
     // "was, basically, fine" → "was fine"; "fine, really." → "fine."; but "the data, as
     // usual, which" → "the data, which": a comma before a clause stays.
     if is(prev, ",") && (is(next, ",") || next.is_some_and(|t| !t.word)) {
-        let start = prev.map_or(range.start, |t| t.range.start);
+        let start = prev.map_or(range.start, |t| t.range().start);
         let clause_follows = toks.toks.get(last + 2).is_some_and(|t| {
-            let w = text[t.range.clone()].to_ascii_lowercase();
+            let w = text[t.range()].to_ascii_lowercase();
             CLAUSE_WORDS.contains(&w.as_str())
         });
         let end = if is(next, ",") && !clause_follows {
-            next.map_or(range.end, |t| t.range.end)
+            next.map_or(range.end, |t| t.range().end)
         } else {
             range.end
         };
@@ -695,10 +708,7 @@ mod tests {
                 continue;
             }
             if !c.is_alphanumeric() {
-                toks.push(Token {
-                    range: i..i + c.len_utf8(),
-                    word: false,
-                });
+                toks.push(Token::new(i..i + c.len_utf8(), false));
                 continue;
             }
             let mut end = i + c.len_utf8();
@@ -712,10 +722,7 @@ mod tests {
                     break;
                 }
             }
-            toks.push(Token {
-                range: i..end,
-                word: true,
-            });
+            toks.push(Token::new(i..end, true));
         }
         toks
     }
@@ -765,7 +772,7 @@ mod tests {
         let i = toks
             .toks
             .iter()
-            .position(|t| &text[t.range.clone()] == word)
+            .position(|t| &text[t.range()] == word)
             .unwrap();
         apply_edits(text, &[replacement_edit(&toks, i, i, "", false)])
     }

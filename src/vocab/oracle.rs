@@ -28,7 +28,7 @@ impl Norm {
         for t in &toks.toks {
             starts.push(text.len());
             text.push(OPEN);
-            push_normalised(&mut text, &toks.text[t.range.clone()]);
+            push_normalised(&mut text, &toks.text[t.range()]);
             text.push(CLOSE);
         }
         Norm { text, starts }
