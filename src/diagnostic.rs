@@ -143,7 +143,9 @@ pub struct Diagnostic {
     pub message: String,
     /// Why it matters or what to write instead.
     pub help: Option<String>,
-    pub fix: Option<Fix>,
+    /// Boxed: most diagnostics have none, and a fix is three fields; a large report has
+    /// tens of thousands of diagnostics.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -152,7 +154,7 @@ impl Diagnostic {
         self
     }
     pub fn with_fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
     pub fn with_severity(mut self, severity: Severity) -> Self {

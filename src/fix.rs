@@ -321,7 +321,7 @@ mod tests {
             span,
             message: "m".into(),
             help: None,
-            fix: Some(fix),
+            fix: Some(Box::new(fix)),
         }
     }
 

@@ -212,7 +212,7 @@ fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>)
                     } else {
                         format!("Replace with '{shown}'")
                     };
-                    d.fix = Some(Fix::new(entry.applicability.into(), message, vec![edit]));
+                    d = d.with_fix(Fix::new(entry.applicability.into(), message, vec![edit]));
                 }
             }
             out.push(d);
