@@ -88,10 +88,20 @@ impl Formatter for Pretty {
 
 /// Writes `value` as pretty JSON, the same bytes as `serde_json::to_writer_pretty`.
 pub(crate) fn to_writer<W: Write, T: ?Sized + Serialize>(w: W, value: &T) -> io::Result<()> {
+    to_writer_at(w, 0, value)
+}
+
+/// Writes `value` as it appears `depth` levels deep in a pretty document: its inner lines
+/// indented for that depth, its first line not (the caller has written that indent).
+pub(crate) fn to_writer_at<W: Write, T: ?Sized + Serialize>(
+    w: W,
+    depth: usize,
+    value: &T,
+) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(
         w,
         Pretty {
-            depth: 0,
+            depth,
             has_value: false,
         },
     );
