@@ -1092,10 +1092,22 @@ pub fn parse_period(
             period: None,
         },
     );
+    resolve_period(text, special, &dates, joins_dates)
+}
+
+/// The period `text` states, from the first same-month form or quarter in it (`special`:
+/// its range and what it holds) and its dates, two of which make a range when the text
+/// between them `joins` them. (The test oracle feeds it what the old regexes found.)
+fn resolve_period(
+    text: &str,
+    special: Option<(Range<usize>, PeriodShape)>,
+    dates: &[DateMatch],
+    joins: impl Fn(&str) -> bool,
+) -> Option<Result<PeriodMatch, PeriodError>> {
     // A range of two dates wins over a same-month form that starts later.
     let pair = dates.windows(2).find_map(|w| {
         let between = text.get(w[0].range.end..w[1].range.start)?;
-        joins_dates(between).then(|| (w[0].clone(), w[1].clone()))
+        joins(between).then(|| (w[0].clone(), w[1].clone()))
     });
     if let Some((whole, shape)) = special {
         if pair

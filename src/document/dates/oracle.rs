@@ -1,18 +1,19 @@
-//! The regex implementation the byte scanner in `dates.rs` replaced, kept verbatim as a test
-//! oracle: the differential tests below run both on generated date-like text and require the
+//! The regex implementation the byte scanner in `dates.rs` replaced, kept as a test oracle
+//! for the scanning: the regexes find the matches and their groups, which become the
+//! scanner's shapes, and the reading of a shape into a date or a period is the one in
+//! `dates.rs`. The differential tests run both on generated date-like text and require the
 //! same matches, ranges, values, formats and errors.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use jiff::civil::Date;
 use regex::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, meta};
 
 use super::{
-    DateContext, DateFormat, DateMatch, DateValue, PeriodError, PeriodMatch, TimeMatch, calendar,
-    infer_year, last_of_month, month_number,
+    DateContext, DateFormat, DateMatch, DateShape, PeriodError, PeriodMatch, PeriodShape,
+    TimeMatch, month_number, resolve_period,
 };
 use crate::settings::DateOrder;
 
@@ -166,107 +167,47 @@ pub fn find_dates(text: &str, cx: &DateContext) -> Vec<DateMatch> {
     out
 }
 
+/// What the date pattern captured, as the scanner's shape: the reading of a shape into a
+/// date is shared, so the oracle holds the scanner to the regexes' matches and groups.
 fn read_date(caps: &Caps<'_, '_>, cx: &DateContext) -> Option<DateMatch> {
-    let with = |format, value| {
-        Some(DateMatch {
-            range: 0..0,
-            value,
-            format,
-            inferred_year: false,
-        })
-    };
-    let from = |r: Result<Date, String>| match r {
-        Ok(d) => DateValue::Date(d),
-        Err(e) => DateValue::Invalid(e),
-    };
-    if let Some(y) = num(caps, "iy") {
-        let value = from(calendar(
-            i32::try_from(y).ok()?,
-            num(caps, "im")?,
-            num(caps, "id")?,
-        ));
-        return with(DateFormat::Iso, value);
+    super::read_date(date_shape(caps)?, cx)
+}
+
+fn date_shape(caps: &Caps<'_, '_>) -> Option<DateShape> {
+    if let Some(year) = num(caps, "iy") {
+        return Some(DateShape::Iso {
+            year,
+            month: num(caps, "im")?,
+            day: num(caps, "id")?,
+        });
     }
-    if let Some(n1) = num(caps, "n1") {
-        let n2 = num(caps, "n2")?;
-        let ytext = caps.name("ny")?.as_str();
-        let mut y = i32::try_from(num(caps, "ny")?).ok()?;
-        if ytext.len() == 2 {
-            y += 2000;
-        }
-        let dotted = caps.name("nsep").is_some_and(|s| s.as_str() == ".");
-        if dotted && ytext.len() == 2 {
-            return None; // `1.2.24` is a version number more often than a date.
-        }
-        let mdy = calendar(y, n1, n2);
-        let dmy = calendar(y, n2, n1);
-        // Dotted dates are day-first by convention.
-        let order = if dotted {
-            Some(DateOrder::Dmy)
-        } else {
-            cx.order
-        };
-        return match order {
-            Some(DateOrder::Mdy) => with(DateFormat::NumericMdy, from(mdy)),
-            Some(DateOrder::Dmy) => with(DateFormat::NumericDmy, from(dmy)),
-            None => match (mdy, dmy) {
-                (Ok(a), Ok(b)) if a != b => with(
-                    DateFormat::NumericMdy,
-                    DateValue::Ambiguous { mdy: a, dmy: b },
-                ),
-                (Ok(a), _) => with(DateFormat::NumericMdy, DateValue::Date(a)),
-                (_, Ok(b)) => with(DateFormat::NumericDmy, DateValue::Date(b)),
-                (Err(e), Err(_)) => with(DateFormat::NumericMdy, DateValue::Invalid(e)),
-            },
-        };
+    if let Some(first) = num(caps, "n1") {
+        return Some(DateShape::Numeric {
+            first,
+            second: num(caps, "n2")?,
+            dotted: caps.name("nsep").is_some_and(|s| s.as_str() == "."),
+            year: num(caps, "ny")?,
+            two_digit_year: caps.name("ny")?.as_str().len() == 2,
+        });
     }
-    let (month, day, year, full, short) = if let Some(m) = caps.name("mm") {
-        (
-            m.as_str(),
-            num(caps, "md")?,
-            num(caps, "my"),
-            DateFormat::MonthDayYear,
-            DateFormat::MonthDay,
-        )
-    } else if let Some(m) = caps.name("dm") {
-        (
-            m.as_str(),
-            num(caps, "dd")?,
-            num(caps, "dy"),
-            DateFormat::DayMonthYear,
-            DateFormat::DayMonth,
-        )
-    } else {
-        let m = month_number(caps.name("ym")?.as_str())?;
-        let y = i16::try_from(num(caps, "yy")?).ok()?;
-        return with(
-            DateFormat::MonthYear,
-            from(Date::new(y, m, 1).map_err(|e| e.to_string())),
-        );
-    };
-    let month = month_number(month)?;
-    match year {
-        Some(y) => with(
-            full,
-            from(calendar(i32::try_from(y).ok()?, i64::from(month), day)),
-        ),
-        None => {
-            let day8 = i8::try_from(day).unwrap_or(99);
-            // Checked against a leap year so that `February 29` waits for a year to judge it.
-            if let Err(e) = calendar(2024, i64::from(month), day) {
-                return with(short, DateValue::Invalid(e));
-            }
-            match infer_year(month, day8, cx.period) {
-                Some(r) => Some(DateMatch {
-                    range: 0..0,
-                    value: from(r),
-                    format: short,
-                    inferred_year: true,
-                }),
-                None => with(short, DateValue::NoYear { month, day: day8 }),
-            }
-        }
+    if let Some(m) = caps.name("mm") {
+        return Some(DateShape::MonthDay {
+            month: month_number(m.as_str())?,
+            day: num(caps, "md")?,
+            year: num(caps, "my"),
+        });
     }
+    if let Some(m) = caps.name("dm") {
+        return Some(DateShape::DayMonth {
+            day: num(caps, "dd")?,
+            month: month_number(m.as_str())?,
+            year: num(caps, "dy"),
+        });
+    }
+    Some(DateShape::MonthYear {
+        month: month_number(caps.name("ym")?.as_str())?,
+        year: num(caps, "yy")?,
+    })
 }
 
 /// Every time of day in `text`.
@@ -336,7 +277,10 @@ pub fn parse_period(
     order: Option<DateOrder>,
 ) -> Option<Result<PeriodMatch, PeriodError>> {
     let special = SAME_MONTH_RE.first(text);
-    let special = special.as_ref().map(|caps| Caps { text, caps });
+    let special = special.as_ref().and_then(|caps| {
+        let caps = Caps { text, caps };
+        Some((caps.get(0)?.range(), period_shape(&caps)?))
+    });
     let dates = find_dates(
         text,
         &DateContext {
@@ -344,129 +288,27 @@ pub fn parse_period(
             period: None,
         },
     );
-    // A range of two dates wins over a same-month form that starts later.
-    let pair = dates.windows(2).find_map(|w| {
-        let between = text.get(w[0].range.end..w[1].range.start)?;
-        CONNECTOR_RE
-            .is_match(between)
-            .then(|| (w[0].clone(), w[1].clone()))
-    });
-    if let Some(caps) = special {
-        let whole = caps.get(0)?;
-        if pair
-            .as_ref()
-            .is_none_or(|(a, _)| a.range.start > whole.start())
-        {
-            return Some(same_month(&caps, whole.range()));
-        }
-    }
-    if let Some((a, b)) = pair {
-        let range = a.range.start..b.range.end;
-        let end = match b.value {
-            DateValue::Date(d) => match b.format {
-                DateFormat::MonthYear => last_of_month(d),
-                _ => d,
-            },
-            DateValue::Invalid(ref reason) => {
-                return Some(Err(PeriodError {
-                    range: b.range,
-                    reason: reason.clone(),
-                }));
-            }
-            DateValue::Ambiguous { .. } => {
-                return Some(Err(PeriodError {
-                    range: b.range,
-                    reason: "a numeric date in it is ambiguous (set `[dates] order`)".into(),
-                }));
-            }
-            DateValue::NoYear { .. } => {
-                return Some(Err(PeriodError {
-                    range,
-                    reason: "it has no year".into(),
-                }));
-            }
-        };
-        let start = match a.value {
-            DateValue::Date(d) => d,
-            DateValue::NoYear { month, day } => {
-                match calendar(i32::from(end.year()), i64::from(month), i64::from(day)) {
-                    Ok(d) => d,
-                    Err(reason) => {
-                        return Some(Err(PeriodError {
-                            range: a.range,
-                            reason,
-                        }));
-                    }
-                }
-            }
-            DateValue::Invalid(ref reason) => {
-                return Some(Err(PeriodError {
-                    range: a.range,
-                    reason: reason.clone(),
-                }));
-            }
-            DateValue::Ambiguous { .. } => {
-                return Some(Err(PeriodError {
-                    range: a.range,
-                    reason: "a numeric date in it is ambiguous (set `[dates] order`)".into(),
-                }));
-            }
-        };
-        if end < start {
-            return Some(Err(PeriodError {
-                range,
-                reason: "it ends before it starts".into(),
-            }));
-        }
-        return Some(Ok(PeriodMatch { range, start, end }));
-    }
-    let first = dates.first()?;
-    match (&first.value, first.format) {
-        (DateValue::Date(d), DateFormat::MonthYear) => Some(Ok(PeriodMatch {
-            range: first.range.clone(),
-            start: *d,
-            end: last_of_month(*d),
-        })),
-        (DateValue::Invalid(reason), _) => Some(Err(PeriodError {
-            range: first.range.clone(),
-            reason: reason.clone(),
-        })),
-        _ => None,
-    }
+    resolve_period(text, special, &dates, |between| {
+        CONNECTOR_RE.is_match(between)
+    })
 }
 
-fn same_month(caps: &Caps<'_, '_>, range: Range<usize>) -> Result<PeriodMatch, PeriodError> {
-    let err = |reason: String| PeriodError {
-        range: range.clone(),
-        reason,
-    };
+fn period_shape(caps: &Caps<'_, '_>) -> Option<PeriodShape> {
     if let Some(q) = num(caps, "q") {
-        let y = num(caps, "qy")
-            .and_then(|y| i16::try_from(y).ok())
-            .ok_or_else(|| err("it has no year".into()))?;
-        let q = i8::try_from(q).unwrap_or(1);
-        let start = Date::new(y, (q - 1) * 3 + 1, 1).map_err(|e| err(e.to_string()))?;
-        let end = Date::new(y, q * 3, 1)
-            .map_err(|e| err(e.to_string()))?
-            .last_of_month();
-        return Ok(PeriodMatch { range, start, end });
+        return Some(PeriodShape::Quarter {
+            quarter: i8::try_from(q).ok()?,
+            year: num(caps, "qy")?,
+        });
     }
     let (m, a, b, y) = if caps.name("m").is_some() {
         ("m", "a", "b", "y")
     } else {
         ("m2", "a2", "b2", "y2")
     };
-    let month = caps
-        .name(m)
-        .and_then(|m| month_number(m.as_str()))
-        .ok_or_else(|| err("it has no month".into()))?;
-    let year = num(caps, y)
-        .and_then(|y| i32::try_from(y).ok())
-        .ok_or_else(|| err("it has no year".into()))?;
-    let start = calendar(year, i64::from(month), num(caps, a).unwrap_or(0)).map_err(&err)?;
-    let end = calendar(year, i64::from(month), num(caps, b).unwrap_or(0)).map_err(&err)?;
-    if end < start {
-        return Err(err("it ends before it starts".into()));
-    }
-    Ok(PeriodMatch { range, start, end })
+    Some(PeriodShape::Days {
+        month: month_number(caps.name(m)?.as_str())?,
+        first: num(caps, a)?,
+        last: num(caps, b)?,
+        year: num(caps, y)?,
+    })
 }
