@@ -99,3 +99,22 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    /// The option numbers [`super::tune_memory`] sets name the options it means: mimalloc
+    /// v3's defaults are 2 for arena eager commit and 1000 ms for the purge delay, so a
+    /// library update that renumbers its options fails here instead of tuning the wrong ones.
+    /// (Nothing in the library's tests calls `tune_memory`, so the defaults are still in place.)
+    #[test]
+    fn the_mimalloc_option_numbers_name_the_options_we_mean() {
+        // SAFETY: mi_option_get only reads mimalloc's option table.
+        let (eager, purge) = unsafe {
+            (
+                libmimalloc_sys::mi_option_get(super::MI_OPTION_ARENA_EAGER_COMMIT),
+                libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY),
+            )
+        };
+        assert_eq!((eager, purge), (2, 1000));
+    }
+}
