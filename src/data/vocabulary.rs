@@ -35,6 +35,20 @@ pub enum Kind {
     Acronyms,
 }
 
+impl Kind {
+    /// Every kind, in order.
+    pub const ALL: [Kind; 8] = [
+        Kind::Informal,
+        Kind::Contraction,
+        Kind::PreferredTerm,
+        Kind::Wordy,
+        Kind::Filler,
+        Kind::Emotional,
+        Kind::Phrase,
+        Kind::Acronyms,
+    ];
+}
+
 /// How safe an entry's replacement is (`Applicability` as written in data).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -37,25 +37,6 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// The month a capitalised name or abbreviation names (`Sept`, `Jun.`), 1-based.
-pub fn month_number(name: &str) -> Option<i8> {
-    let name = name.trim_end_matches('.');
-    if name.len() < 3 {
-        return None;
-    }
-    let lower = name.to_ascii_lowercase();
-    if lower == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| {
-            let m = m.to_ascii_lowercase();
-            m == lower || (lower.len() == 3 && m.starts_with(&lower))
-        })
-        .and_then(|i| i8::try_from(i + 1).ok())
-}
-
 pub fn month_name(month: i8) -> &'static str {
     usize::try_from(month - 1)
         .ok()

@@ -25,8 +25,8 @@ use crate::data::vocabulary::{Kind, TermSet};
 /// Mark the start and end of each token in [`normalise_term`]'s key, so that the key tells
 /// apart token sequences whose texts run together (`follow-up` is one token, `follow - up`
 /// three).
-const OPEN: char = '\u{1}';
-const CLOSE: char = '\u{2}';
+const OPEN: u8 = 0x01;
+const CLOSE: u8 = 0x02;
 
 /// A word (letters and digits, joined by inner apostrophes or hyphens: `don't`, `follow-up`)
 /// or a single other visible character (punctuation).
@@ -196,35 +196,24 @@ fn tokenise(text: &str, toks: &mut Vec<Token>) {
     }
 }
 
-fn push_normalised(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        out.push_str(s);
-        return;
-    }
-    for c in s.chars() {
-        out.push(if matches!(c, '\u{2019}' | '\u{2018}') {
-            '\''
-        } else {
-            c
-        });
-    }
-}
-
-/// A key for a term (`None` if it holds no token): its tokens, curly apostrophes as `'`,
-/// each between `\x01` and `\x02`. Two terms match the same texts exactly when their keys are
-/// equal but for ASCII case, which is how vocabulary files catch a form listed twice.
+/// A key for a term (`None` if it holds no token): its tokens as matching reads them
+/// (ASCII lower case, curly apostrophes as `'`), each between `\x01` and `\x02`. Two terms
+/// match the same texts exactly when their keys are equal, which is how vocabulary files
+/// catch a form listed twice.
 pub fn normalise_term(term: &str) -> Option<String> {
     let toks = TokenIndex::build(term).toks;
     if toks.is_empty() {
         return None;
     }
-    let mut key = String::with_capacity(term.len() + 2 * toks.len());
+    let mut key = Vec::with_capacity(term.len() + 2 * toks.len());
     for t in &toks {
         key.push(OPEN);
-        push_normalised(&mut key, &term[t.range()]);
+        push_folded(&mut key, term.as_bytes().get(t.range()).unwrap_or(&[]));
         key.push(CLOSE);
     }
-    Some(key)
+    // Folding turns whole characters into ASCII and leaves the other bytes alone, so the
+    // key is UTF-8 whenever the term is.
+    String::from_utf8(key).ok()
 }
 
 /// The byte at `i` of a token as matching reads it, and how many bytes of the token it

@@ -12,8 +12,7 @@ use proptest::prelude::*;
 
 use super::oracle;
 use super::{
-    DateContext, find_dates, find_times, joins_dates, month_number, month_words, parse_period,
-    space_len,
+    DateContext, find_dates, find_times, joins_dates, month_words, parse_period, space_len,
 };
 use crate::settings::DateOrder;
 
@@ -330,7 +329,7 @@ fn spaces_are_the_patterns_spaces() {
 }
 
 /// The month spellings, grouped by first letter, are the pattern's alternation in order,
-/// and each names the month `month_number` reads from it.
+/// and each names the month `oracle::month_number` reads from it.
 #[test]
 fn month_words_are_the_patterns_months() {
     let spellings: Vec<&str> = oracle::MONTH_RE
@@ -352,8 +351,12 @@ fn month_words_are_the_patterns_months() {
         assert_eq!(got, want, "{:?}", char::from(first));
         for (word, month) in month_words(first) {
             let word = std::str::from_utf8(word).unwrap_or("?");
-            assert_eq!(month_number(word), Some(*month), "{word}");
-            assert_eq!(month_number(&format!("{word}.")), Some(*month), "{word}.");
+            assert_eq!(oracle::month_number(word), Some(*month), "{word}");
+            assert_eq!(
+                oracle::month_number(&format!("{word}.")),
+                Some(*month),
+                "{word}."
+            );
         }
     }
 }

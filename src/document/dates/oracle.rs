@@ -12,10 +12,30 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, meta};
 
 use super::{
-    DateContext, DateFormat, DateMatch, DateShape, PeriodError, PeriodMatch, PeriodShape,
-    TimeMatch, month_number, resolve_period,
+    DateContext, DateFormat, DateMatch, DateShape, MONTHS, PeriodError, PeriodMatch, PeriodShape,
+    TimeMatch, resolve_period,
 };
 use crate::settings::DateOrder;
+
+/// The month a capitalised name or abbreviation names (`Sept`, `Jun.`), 1-based: how the
+/// old code read the month the regexes matched (the scanner's table carries the number).
+pub(super) fn month_number(name: &str) -> Option<i8> {
+    let name = name.trim_end_matches('.');
+    if name.len() < 3 {
+        return None;
+    }
+    let lower = name.to_ascii_lowercase();
+    if lower == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            let m = m.to_ascii_lowercase();
+            m == lower || (lower.len() == 3 && m.starts_with(&lower))
+        })
+        .and_then(|i| i8::try_from(i + 1).ok())
+}
 
 pub(super) const MONTH_RE: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?";
 const ORD: &str = r"(?:st|nd|rd|th)?";
