@@ -1,0 +1,593 @@
+//! Interaction-log entries: table rows, list items (with nested `Key: value` items),
+//! sub-headings, paragraphs that open with a date, and the template sentence.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::dates::{self, DateFormat};
+use super::super::{Prose, ProseContext};
+use super::toolkit::{in_any, key_value, lines, parts, shift, val};
+use super::{Cx, Entry, EntryForm, Val};
+use crate::data::fields::LogColumn;
+
+static TEMPLATE_ENTRY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*on\s+(?P<date>[^,]+?(?:,\s*\d{4})?)\s*,\s+(?:a|an)\s+(?P<method>.+?)\s+(?:was held|was made|took place|was sent|was conducted|was received|occurred)(?:\s+(?:with|to)\s+(?P<who>.+?))?(?:\s+(?:regarding|about|to discuss|concerning)\s+(?P<what>.+?))?\s*\.?\s*$")
+        .unwrap_or_else(|e| panic!("valid: {e}"))
+});
+
+impl Cx<'_, '_> {
+    /// Applies one part of an entry line (`June 16, 2024, 10:00`, `Call`, `Participants: …`).
+    pub(super) fn entry_part(&self, e: &mut Entry, p: &Prose, r: Range<usize>, unlabeled: bool) {
+        let Some(text) = p.text.get(r.clone()) else {
+            return;
+        };
+        if let Some((k, v)) = key_value(text)
+            && let Some(col) = self.fields.log_column(&text[k.clone()])
+        {
+            return self.entry_field(e, p, shift(k, r.start), shift(v, r.start), col);
+        }
+        self.entry_unlabeled(e, p, r, unlabeled);
+    }
+
+    /// A `Key: value` entry part (ranges in the prose text); an empty value points at its key.
+    pub(super) fn entry_field(
+        &self,
+        e: &mut Entry,
+        p: &Prose,
+        k: Range<usize>,
+        v: Range<usize>,
+        col: LogColumn,
+    ) {
+        let value = val(p, v);
+        let value = if value.is_empty() {
+            Val {
+                text: String::new(),
+                span: val(p, k).span,
+            }
+        } else {
+            value
+        };
+        self.set_log(e, col, value);
+    }
+
+    /// An entry part that is not a `Key: value` field: read by its position and shape.
+    pub(super) fn entry_unlabeled(
+        &self,
+        e: &mut Entry,
+        p: &Prose,
+        r: Range<usize>,
+        unlabeled: bool,
+    ) {
+        let Some(text) = p.text.get(r.clone()) else {
+            return;
+        };
+        if !unlabeled {
+            return;
+        }
+        let v = val(p, r.clone());
+        if v.is_empty() {
+            return;
+        }
+        if e.date_text.is_none() && self.is_vague(&v.text) {
+            return self.set_log(e, LogColumn::DateTime, v);
+        }
+        if e.date_text.is_none() && self.content.date_in(&v.span).is_some() {
+            // `**June 3, 2024, 10:00** Call with Ana: …` — the date (and a time right after
+            // it) is the date part; what follows is read as the next part.
+            let date_end = self
+                .dates_in(p, r.clone())
+                .first()
+                .map_or(text.len(), |(d, _)| d.end);
+            let end = dates::find_times(text)
+                .into_iter()
+                .map(|t| t.range)
+                .find(|t| {
+                    t.start >= date_end
+                        && text[date_end..t.start]
+                            .trim_matches([',', ' ', '*'])
+                            .is_empty()
+                })
+                .map_or(date_end, |t| t.end);
+            let rest = &text[end..];
+            let skip = rest.len()
+                - rest
+                    .trim_start_matches([',', ':', ';', '.', ' ', '*'])
+                    .len();
+            if end + skip < text.len()
+                && rest
+                    .trim_start_matches([',', ':', ';', '.', ' ', '*'])
+                    .chars()
+                    .any(char::is_alphanumeric)
+            {
+                self.set_log(e, LogColumn::DateTime, val(p, r.start..r.start + end));
+                return self.entry_part(e, p, r.start + end + skip..r.end, true);
+            }
+            return self.set_log(e, LogColumn::DateTime, v);
+        }
+        if e.time.is_none()
+            && dates::find_times(&v.text)
+                .first()
+                .is_some_and(|t| t.range.len() + 2 >= v.text.len())
+        {
+            return self.set_log(e, LogColumn::Time, v);
+        }
+        if e.method.is_none()
+            && let Some(len) = self.fields.method_prefix(&v.text)
+        {
+            let lead = text.len()
+                - text
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
+                    .len();
+            let m = r.start + lead..r.start + lead + len;
+            e.method = Some(val(p, m.clone()));
+            let rest = p.text.get(m.end..r.end).unwrap_or("");
+            if let Some(after) = rest.trim_start().strip_prefix("with ") {
+                let at = r.end - after.len();
+                let cut = ["regarding ", "about ", "to discuss ", "concerning "]
+                    .iter()
+                    .filter_map(|w| after.find(&format!(" {w}")).map(|i| (i, w.len() + 1)))
+                    .chain(after.find(": ").map(|i| (i, 2)))
+                    .min();
+                match cut {
+                    Some((i, w)) => {
+                        e.participants = Some(val(p, at..at + i));
+                        if e.summary.is_none() {
+                            e.summary = Some(val(p, at + i + w..r.end));
+                        }
+                    }
+                    None => e.participants = Some(val(p, at..r.end)),
+                }
+            }
+            return;
+        }
+        // A short word or two right after the date, where the method goes, is the method
+        // even when it is not a known one (`— Sync —`): `unknown-method` reports it.
+        let short = v.text.split_whitespace().count() <= 2
+            && !v.text.chars().any(|c| c.is_ascii_digit() || c == '.');
+        if e.method.is_none() && e.date_text.is_some() && e.summary.is_none() && short {
+            e.method = Some(v);
+            return;
+        }
+        if e.summary.is_none() {
+            e.summary = Some(v);
+        }
+    }
+
+    pub(super) fn is_vague(&self, text: &str) -> bool {
+        self.fields
+            .vague_times(text)
+            .first()
+            .is_some_and(|r| r.len() + 3 >= text.trim().len())
+    }
+
+    pub(super) fn set_log(&self, e: &mut Entry, col: LogColumn, v: Val) {
+        match col {
+            LogColumn::Date | LogColumn::DateTime => {
+                e.date = self.content.date_in(&v.span).cloned();
+                if col == LogColumn::DateTime && e.time.is_none() {
+                    let src = self.doc.source.get(v.span.clone()).unwrap_or("");
+                    if let Some(t) = dates::find_times(src).into_iter().next() {
+                        e.time = Some(Val {
+                            text: src.get(t.range.clone()).unwrap_or("").to_string(),
+                            span: shift(t.range, v.span.start),
+                        });
+                    }
+                }
+                e.date_text = Some(v);
+            }
+            LogColumn::Time => e.time = Some(v),
+            LogColumn::Method => e.method = Some(v),
+            LogColumn::Participants => e.participants = Some(v),
+            LogColumn::Summary => e.summary = Some(v),
+        }
+    }
+
+    /// Every line of a prose run as entry parts.
+    pub(super) fn entry_lines(&self, e: &mut Entry, p: &Prose, unlabeled: bool) {
+        for line in lines(&p.text) {
+            let Some(l) = p.text.get(line.clone()) else {
+                continue;
+            };
+            // A whole line `Key: value` is one field even if the value has dashes in it.
+            if let Some((k, v)) = key_value(l)
+                && let Some(col) = self.fields.log_column(&l[k.clone()])
+            {
+                self.entry_field(e, p, shift(k, line.start), shift(v, line.start), col);
+                continue;
+            }
+            for part in parts(l) {
+                let at = line.start + part.start;
+                let keyed = l.get(part.clone()).and_then(|t| {
+                    let (k, v) = key_value(t)?;
+                    let col = self.fields.log_column(t.get(k.clone())?)?;
+                    Some((k, v, col))
+                });
+                match keyed {
+                    // `Summary:` runs to the end of the line, dashes and all.
+                    Some((_, _, LogColumn::Summary)) => {
+                        self.entry_part(e, p, at..line.end, unlabeled);
+                        break;
+                    }
+                    Some((k, v, col)) => self.entry_field(e, p, shift(k, at), shift(v, at), col),
+                    None => self.entry_unlabeled(e, p, shift(part, line.start), unlabeled),
+                }
+            }
+        }
+    }
+
+    pub(super) fn entries(&mut self) {
+        let Some(section) = self.content.log_section else {
+            return;
+        };
+        let Some(body) = self.body(Some(section)) else {
+            return;
+        };
+        let doc = self.doc;
+        let mut entries: Vec<Entry> = Vec::new();
+        // Tables.
+        for t in doc.tables.iter().filter(|t| body.contains(&t.span.start)) {
+            let cols: Vec<Option<LogColumn>> = t
+                .header
+                .iter()
+                .map(|h| self.fields.log_column(&h.text))
+                .collect();
+            if cols.iter().flatten().count() < 2 {
+                continue;
+            }
+            for row in &t.rows {
+                let (Some(first), Some(last)) = (row.first(), row.last()) else {
+                    continue;
+                };
+                let mut e = Entry::new(
+                    EntryForm::Table,
+                    first.span.start..last.span.end.max(first.span.start),
+                );
+                for (cell, col) in row.iter().zip(&cols) {
+                    if let Some(col) = col {
+                        self.set_log(
+                            &mut e,
+                            *col,
+                            Val {
+                                text: cell.text.clone(),
+                                span: cell.span.clone(),
+                            },
+                        );
+                    }
+                }
+                entries.push(e);
+            }
+        }
+        // Sub-headings are entries, except those that only group entries (`### June`
+        // over a table or a list of dated items): their items are entries themselves.
+        let subs: Vec<usize> = doc
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.parent == Some(section))
+            .filter(|(_, s)| !self.is_group(s))
+            .map(|(i, _)| i)
+            .collect();
+        let sub_spans: Vec<Range<usize>> =
+            subs.iter().map(|&s| doc.sections[s].span.clone()).collect();
+        let in_sub = |at: usize| in_any(&sub_spans, at);
+        // List items: one top-level item per entry; nested items hold `Key: value` fields.
+        for (i, item) in doc.items.iter().enumerate() {
+            if item.parent.is_some() || !body.contains(&item.span.start) || in_sub(item.span.start)
+            {
+                continue;
+            }
+            let first_line = item
+                .prose
+                .first()
+                .and_then(|&p| doc.prose.get(p))
+                .map_or(item.span.clone(), |p| p.span.clone());
+            let first_prose = item.prose.first().and_then(|&p| doc.prose.get(p));
+            if first_prose.is_some_and(|p| self.fields.says_no_issues(&p.text)) {
+                continue;
+            }
+            if let Some(p) = first_prose
+                && let Some(e) = self.template_entry(p, lines(&p.text).next().unwrap_or(0..0))
+            {
+                entries.push(e);
+                continue;
+            }
+            let mut e = Entry::new(EntryForm::ListItem, first_line);
+            for &p in &item.prose {
+                if let Some(p) = doc.prose.get(p) {
+                    self.entry_lines(&mut e, p, true);
+                }
+            }
+            self.children_fields(i, &mut e);
+            entries.push(e);
+        }
+        // Sub-headings: the heading names date and method; the body holds `Key: value` lines.
+        for &s in &subs {
+            let sec = &doc.sections[s];
+            let Some(h) = doc.headings.get(sec.heading) else {
+                continue;
+            };
+            let mut e = Entry::new(EntryForm::SubHeading, h.span.clone());
+            if let Some(p) = h.prose.and_then(|p| doc.prose.get(p)) {
+                self.entry_lines(&mut e, p, true);
+            }
+            let mut summary_lines = Vec::new();
+            for (_, p) in doc.prose_in(sec.body.clone()) {
+                if matches!(p.context, ProseContext::Heading(_)) {
+                    continue;
+                }
+                let before = e.summary.clone();
+                self.entry_lines(&mut e, p, false);
+                if before == e.summary
+                    && p.text.lines().all(|l| {
+                        key_value(l).is_none_or(|(k, _)| self.fields.log_column(&l[k]).is_none())
+                    })
+                {
+                    summary_lines.push(p);
+                }
+            }
+            if e.summary.is_none()
+                && let Some(p) = summary_lines.first()
+            {
+                e.summary = Some(val(p, 0..p.text.len()));
+            }
+            entries.push(e);
+        }
+        // The template sentence: "On June 16, 2024, a meeting was held with … regarding …".
+        for i in self.own_prose(section) {
+            let Some(p) = doc.prose.get(i) else { continue };
+            if p.context != ProseContext::Paragraph {
+                continue;
+            }
+            // A paragraph per entry: `**June 16, 2024** — Call — Participants: …`, possibly
+            // with `Key: value` lines below the first.
+            let first_line = lines(&p.text).next().unwrap_or(0..0);
+            let opens_with_date = p.text.get(first_line.clone()).is_some_and(|l| {
+                let lead = l.len()
+                    - l.trim_start_matches(|c: char| c.is_whitespace() || c == '*')
+                        .len();
+                self.dates_in(p, first_line.clone())
+                    .first()
+                    .is_some_and(|(d, f)| d.start == lead && *f != DateFormat::MonthYear)
+            });
+            if opens_with_date {
+                let mut e = Entry::new(EntryForm::Paragraph, val(p, first_line).span);
+                self.entry_lines(&mut e, p, true);
+                entries.push(e);
+                continue;
+            }
+            for line in lines(&p.text) {
+                if let Some(e) = self.template_entry(p, line) {
+                    entries.push(e);
+                }
+            }
+        }
+        entries.sort_by_key(|e| e.anchor.start);
+        for e in &entries {
+            for v in [&e.date_text, &e.time].into_iter().flatten() {
+                self.collect_vague(v);
+            }
+        }
+        self.content.entries = entries;
+    }
+
+    /// The template sentence "On June 16, 2024, a meeting was held with … regarding …".
+    pub(super) fn template_entry(&self, p: &Prose, line: Range<usize>) -> Option<Entry> {
+        // The sentence starts with "On" and a space: most lines are ruled out by that.
+        let l = p.text.get(line.clone())?;
+        let opening = l.trim_start().as_bytes();
+        if !(opening.len() > 2
+            && opening[..2].eq_ignore_ascii_case(b"on")
+            && l.trim_start()[2..].starts_with(char::is_whitespace))
+        {
+            return None;
+        }
+        let caps = TEMPLATE_ENTRY_RE.captures(l)?;
+        let mut e = Entry::new(EntryForm::Sentence, val(p, line.clone()).span);
+        let g = |n: &str| caps.name(n).map(|m| shift(m.range(), line.start));
+        if let Some(r) = g("date") {
+            self.set_log(&mut e, LogColumn::DateTime, val(p, r));
+        }
+        if let Some(r) = g("method") {
+            e.method = Some(val(p, r));
+        }
+        e.participants = g("who").map(|r| val(p, r));
+        e.summary = g("what").map(|r| val(p, r));
+        Some(e)
+    }
+
+    /// `Key: value` lines in an item's nested items.
+    pub(super) fn children_fields(&self, item: usize, e: &mut Entry) {
+        for child in self
+            .children
+            .get(item)
+            .into_iter()
+            .flatten()
+            .filter_map(|&c| self.doc.items.get(c))
+        {
+            for &p in &child.prose {
+                if let Some(p) = self.doc.prose.get(p) {
+                    let before = e.summary.is_some();
+                    self.entry_lines(e, p, false);
+                    if !before && e.summary.is_none() && key_value(&p.text).is_none() {
+                        e.summary = Some(val(p, 0..p.text.len()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a sub-section of the Interaction Log only groups entries: its heading holds
+    /// no date, and its body is a table or a list whose first item is not a `Key: value` field.
+    pub(super) fn is_group(&self, sub: &super::super::Section) -> bool {
+        let doc = self.doc;
+        let Some(h) = doc.headings.get(sub.heading) else {
+            return false;
+        };
+        if self.content.date_in(&h.span).is_some() {
+            return false;
+        }
+        let mut blocks = doc.blocks_in(sub.body.clone()).filter(|b| b.depth == 0);
+        blocks.any(|b| match b.kind {
+            super::super::BlockKind::Table => true,
+            super::super::BlockKind::List => {
+                let first = doc.items.partition_point(|i| i.span.start < b.span.start);
+                let text = doc
+                    .items
+                    .get(first)
+                    .map(|_| doc.item_text(first))
+                    .unwrap_or_default();
+                key_value(&text).is_none_or(|(k, _)| self.fields.log_column(&text[k]).is_none())
+            }
+            _ => false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{content, s};
+    use super::super::*;
+
+    #[test]
+    pub(super) fn list_entries_with_inline_parts_and_sub_items() {
+        let src = "## Time Period\n\nJune 2024\n\n## Interaction Log\n\n- **June 3, 2024, 10:00** — Phone call — Participants: Zoë, Sam — Summary: Pricing.\n- **June 12** — Meeting\n  - Participants: Ana\n  - Summary: Tiers.\n- June 14, 2024 — Call with Jürgen Weiß regarding the renewal\n";
+        let c = content(src);
+        assert_eq!(c.entries.len(), 3);
+        let e = &c.entries[0];
+        assert_eq!(
+            e.date.as_ref().and_then(DateRef::date),
+            Some(jiff::civil::date(2024, 6, 3))
+        );
+        assert_eq!(s(src, &e.time), "10:00");
+        assert_eq!(s(src, &e.method), "Phone call");
+        assert_eq!(s(src, &e.participants), "Zoë, Sam");
+        assert_eq!(s(src, &e.summary), "Pricing.");
+        let e = &c.entries[1];
+        assert_eq!(
+            e.date.as_ref().and_then(DateRef::date),
+            Some(jiff::civil::date(2024, 6, 12))
+        );
+        assert!(e.time.is_none());
+        assert_eq!(s(src, &e.participants), "Ana");
+        let e = &c.entries[2];
+        assert_eq!(s(src, &e.method), "Call");
+        assert_eq!(s(src, &e.participants), "Jürgen Weiß");
+        assert_eq!(s(src, &e.summary), "the renewal");
+    }
+
+    #[test]
+    pub(super) fn table_subheading_and_sentence_entries() {
+        let src = "## Period\n\n2024-06-01 to 2024-06-30\n\n## Interaction Log\n\nOn June 2, 2024, a meeting was held with Jane Doe regarding the plan.\n\n| Date | Attendees | Notes |\n| --- | --- | --- |\n| June 4, 2024 |  | Kickoff |\n\n### June 16, 2024 — Video call\n\nTime: 16:00 CET\nParticipants: Zoë\n\nWe agreed the plan.\n";
+        let c = content(src);
+        assert!(matches!(c.period, Period::Valid { .. }));
+        assert_eq!(c.entries.len(), 3);
+        let e = &c.entries[0];
+        assert_eq!(e.form, EntryForm::Sentence);
+        assert_eq!(s(src, &e.method), "meeting");
+        assert_eq!(s(src, &e.participants), "Jane Doe");
+        assert_eq!(s(src, &e.summary), "the plan");
+        let e = &c.entries[1];
+        assert_eq!(e.form, EntryForm::Table);
+        assert!(e.participants.as_ref().is_some_and(Val::is_empty));
+        assert!(e.method.is_none());
+        let e = &c.entries[2];
+        assert_eq!(e.form, EntryForm::SubHeading);
+        assert_eq!(s(src, &e.method), "Video call");
+        assert_eq!(s(src, &e.time), "16:00 CET");
+        assert_eq!(s(src, &e.summary), "We agreed the plan.");
+    }
+
+    #[test]
+    pub(super) fn grouping_sub_headings_and_issue_sub_sections() {
+        let src = "## Time Period\n\nJune 2024\n\n## Interaction Log\n\n### Week 1\n\n- June 3, 2024 — Call — Participants: Ana — Summary: Kickoff.\n- June 4, 2024 — Email — Participants: Ana — Summary: Notes.\n\n### Kickoff meeting\n\n- Date: June 5, 2024\n- Participants: Ana\n\n## Issues and Resolutions\n\n### Late invoices\n\nThe May invoice arrived late.\n\nResolution: sent again on June 4, 2024.\n\n### Portal login\n\nThe client cannot log in.\n";
+        let c = content(src);
+        assert_eq!(c.entries.len(), 3, "{:#?}", c.entries);
+        assert_eq!(
+            c.entries.iter().map(|e| e.form).collect::<Vec<_>>(),
+            [
+                EntryForm::ListItem,
+                EntryForm::ListItem,
+                EntryForm::SubHeading
+            ]
+        );
+        assert_eq!(s(src, &c.entries[2].date_text), "June 5, 2024");
+        assert_eq!(c.issues.len(), 2);
+        assert_eq!(
+            c.issues
+                .iter()
+                .map(|i| i.has_resolution)
+                .collect::<Vec<_>>(),
+            [true, false]
+        );
+        assert_eq!(&src[c.issues[1].span.clone()], "### Portal login");
+    }
+
+    #[test]
+    pub(super) fn a_date_part_followed_by_text_and_a_summary_with_dashes() {
+        let src = "## Time Period\n\nJune 2024\n\n## Interaction Log\n\n- **June 3, 2024, 10:00** Call with Ana Sousa: pricing review.\n- June 4, 2024 — Email — Participants: Ana — Summary: The client - after review - agreed.\n";
+        let c = content(src);
+        let e = &c.entries[0];
+        assert_eq!(s(src, &e.date_text), "June 3, 2024, 10:00");
+        assert_eq!(s(src, &e.time), "10:00");
+        assert_eq!(s(src, &e.method), "Call");
+        assert_eq!(s(src, &e.participants), "Ana Sousa");
+        assert_eq!(s(src, &e.summary), "pricing review.");
+        assert_eq!(
+            s(src, &c.entries[1].summary),
+            "The client - after review - agreed."
+        );
+    }
+
+    #[test]
+    pub(super) fn a_paragraph_per_entry() {
+        let src = "## Interaction Log\n\nJune 2024 saw two contacts.\n\n**June 3, 2024, 10:00** — Call — Participants: Ana — Summary: Kickoff.\n\nJune 5, 2024 — Email\nParticipants: Ana\nSummary: Notes.\n";
+        let c = content(src);
+        assert_eq!(c.entries.len(), 2);
+        assert!(c.entries.iter().all(|e| e.form == EntryForm::Paragraph));
+        assert_eq!(s(src, &c.entries[0].summary), "Kickoff.");
+        assert_eq!(s(src, &c.entries[1].participants), "Ana");
+        assert_eq!(s(src, &c.entries[1].method), "Email");
+    }
+
+    #[test]
+    pub(super) fn template_sentences_as_list_items() {
+        let src = "## Interaction Log\n\n- On June 16, 2024, a meeting was held with Jane Doe regarding the renewal.\n";
+        let c = content(src);
+        let e = &c.entries[0];
+        assert_eq!(e.form, EntryForm::Sentence);
+        assert_eq!(
+            (
+                s(src, &e.method),
+                s(src, &e.participants),
+                s(src, &e.summary)
+            ),
+            ("meeting", "Jane Doe", "the renewal")
+        );
+    }
+
+    #[test]
+    pub(super) fn template_sentence_sent_to() {
+        let src = "## Interaction Log\n\nOn June 18, 2024, an email was sent to Jane Doe about the invoice.\n";
+        let e = &content(src).entries[0];
+        assert_eq!(
+            (
+                s(src, &e.method),
+                s(src, &e.participants),
+                s(src, &e.summary)
+            ),
+            ("email", "Jane Doe", "the invoice")
+        );
+    }
+
+    #[test]
+    pub(super) fn none_is_not_an_item() {
+        let src = "## Interaction Log\n\n- No interactions this period.\n\n## Action Items\n\n- None at this time.\n\n## Next Steps\n\n- None.\n";
+        let c = content(src);
+        assert!(
+            c.entries.is_empty() && c.tasks.is_empty() && c.next_steps.is_empty(),
+            "{c:#?}"
+        );
+    }
+}

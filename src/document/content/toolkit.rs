@@ -1,0 +1,96 @@
+//! The shared toolkit of the section readers: source values, lines, `Key: value` fields
+//! and the parts of a line.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::Prose;
+use super::Val;
+
+static PARTS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+[—–|-]\s+|\s*—\s*|\s+\|\s*").unwrap_or_else(|e| panic!("valid: {e}"))
+});
+/// A text range of a prose run, trimmed of spaces and emphasis markers, as a source value.
+pub(super) fn val(prose: &Prose, range: Range<usize>) -> Val {
+    let raw = prose.text.get(range.clone()).unwrap_or("");
+    let lead = raw.len()
+        - raw
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
+            .len();
+    let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '*');
+    let start = range.start + lead;
+    let r = start..start + t.len();
+    let span = prose.to_source(r.clone()).unwrap_or_else(|| {
+        // Inside markup that is not a verbatim copy: point at the whole run.
+        if t.is_empty() {
+            prose.span.end..prose.span.end
+        } else {
+            prose.span.clone()
+        }
+    });
+    Val {
+        text: t.to_string(),
+        span,
+    }
+}
+
+/// Lines of a prose run (split at soft and hard breaks), as text ranges.
+pub(super) fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split('\n').map(move |l| {
+        let r = start..start + l.len();
+        start += l.len() + 1;
+        r
+    })
+}
+
+/// `Key: value` in a line: (key range, value range), in the line's coordinates.
+pub(super) fn key_value(line: &str) -> Option<(Range<usize>, Range<usize>)> {
+    // `Key: value` where the key is a letter then up to 30 letters, spaces, `'`, `/` or `&`
+    // (hand-written: this runs on every line of every list item and paragraph).
+    let start = line.len() - line.trim_start().len();
+    let colon = start + line[start..].find(':')?;
+    let key_end = start + line[start..colon].trim_end().len();
+    let key = &line[start..key_end];
+    let mut chars = key.chars();
+    if !chars.next().is_some_and(char::is_alphabetic) || key.chars().count() > 31 {
+        return None;
+    }
+    if !chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '/' | '&' | ' ')) {
+        return None;
+    }
+    let after = &line[colon + 1..];
+    let value_start = colon + 1 + (after.len() - after.trim_start().len());
+    if line[value_start..].contains('\n') {
+        return None;
+    }
+    Some((start..key_end, value_start..line.len()))
+}
+
+/// Parts of a line separated by `—`, ` – `, ` - ` or `|`.
+pub(super) fn parts(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in PARTS_RE.find_iter(line) {
+        if m.start() > last {
+            out.push(last..m.start());
+        }
+        last = m.end();
+    }
+    if last < line.len() {
+        out.push(last..line.len());
+    }
+    out
+}
+
+pub(super) fn shift(r: Range<usize>, by: usize) -> Range<usize> {
+    r.start + by..r.end + by
+}
+
+/// Whether `at` lies in one of `ranges` (sorted, not overlapping).
+pub(super) fn in_any(ranges: &[Range<usize>], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= at);
+    ranges.get(i).is_some_and(|r| r.contains(&at))
+}
