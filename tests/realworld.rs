@@ -34,3 +34,26 @@ fn precision_and_recall_hold_the_ratchet() {
         harness::table(&m)
     );
 }
+/// Every document in the shared folder is annotated, and every annotation names a document
+/// that is there: a new document cannot slip in unmeasured.
+#[test]
+fn every_document_is_annotated() {
+    let Some(docs) = documents() else { return };
+    let annotated: std::collections::BTreeSet<String> = harness::load_annotations()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|(_, f)| f.document)
+        .collect();
+    let present: std::collections::BTreeSet<String> = std::fs::read_dir(&docs)
+        .expect("the documents folder is readable")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    let unannotated: Vec<_> = present.difference(&annotated).collect();
+    let unknown: Vec<_> = annotated.difference(&present).collect();
+    assert!(
+        unannotated.is_empty() && unknown.is_empty(),
+        "documents without annotations: {unannotated:?}; annotations of missing documents: {unknown:?}"
+    );
+}
