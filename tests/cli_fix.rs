@@ -107,7 +107,11 @@ fn fix_applies_only_safe_fixes_unless_asked_and_exits_on_what_remains() {
     let dir = repo();
     // An alias heading (safe fix), a missing section (unsafe fix) and a placeholder (no fix).
     let text = aliased(CLEAN)
-        .replacen("## Time Period\n\nJune 1–30, 2024\n\n", "", 1)
+        .replacen(
+            "## Issues and Resolutions\n\n- The issue of late delivery notes was raised on June 12, 2024. Resolution: the notes are now sent with each shipment.\n\n",
+            "",
+            1,
+        )
         .replacen("Sent the pricing proposal", "Sent the TBD proposal", 1);
     write(dir.path(), "r.md", &text);
     ccr()
@@ -119,7 +123,10 @@ fn fix_applies_only_safe_fixes_unless_asked_and_exits_on_what_remains() {
         .stdout(predicate::str::contains("CCR204 unfilled-placeholder"))
         .stdout(predicate::str::contains("CCR101 missing-section"));
     let after_safe = read(dir.path(), "r.md");
-    assert!(after_safe.contains("## Client Details") && !after_safe.contains("## Time Period"));
+    assert!(
+        after_safe.contains("## Client Details")
+            && !after_safe.contains("## Issues and Resolutions")
+    );
     ccr()
         .current_dir(dir.path())
         .args(["--fix", "--unsafe-fixes", "--format", "concise", "r.md"])
@@ -129,12 +136,13 @@ fn fix_applies_only_safe_fixes_unless_asked_and_exits_on_what_remains() {
         .stdout(predicate::str::contains("CCR204 unfilled-placeholder"));
     let after_unsafe = read(dir.path(), "r.md");
     assert!(after_unsafe.contains("## Client Details\n\n- **Client:** Fabrikam Retail"));
-    let period = after_unsafe
-        .find("## Time Period")
+    let issues = after_unsafe
+        .find("## Issues and Resolutions")
         .expect("the section was inserted");
-    let log = after_unsafe.find("## Interaction Log").unwrap();
+    let tasks = after_unsafe.find("## Action Items").unwrap();
+    let next = after_unsafe.find("## Next Steps").unwrap();
     assert!(
-        period < log,
+        tasks < issues && issues < next,
         "inserted at its place in the recommended order"
     );
 }

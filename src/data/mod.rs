@@ -3,6 +3,7 @@
 //! through their config. Parsing is strict: an unknown key is an error naming file, line and key.
 
 pub mod fields;
+pub mod headings;
 pub mod placeholders;
 pub mod sections;
 pub mod vocabulary;

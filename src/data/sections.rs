@@ -6,8 +6,11 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::headings::{HeadCues, heading_words};
 use super::{DataError, parse_toml};
 use crate::diagnostic::Severity;
+
+pub use super::headings::strip_numbering;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -16,6 +19,18 @@ pub struct SectionsFile {
     pub section: Vec<SectionDef>,
     #[serde(default)]
     pub examples: Vec<SectionExample>,
+    /// Cue words of head-word matching (see `data::headings`).
+    #[serde(default)]
+    pub headings: Option<HeadingCuesDef>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingCuesDef {
+    #[serde(default)]
+    pub after: Vec<String>,
+    #[serde(default)]
+    pub trailing: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -46,6 +61,10 @@ pub struct SectionDef {
     pub name: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Words that name the section when they are a heading's head (`Up Next`, `Open
+    /// Issues`, `Action Items & Owners`), besides the name and aliases.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
     #[serde(default)]
     pub required: Option<Requirement>,
     /// The line inserted under the heading when the section is added by a fix.
@@ -53,13 +72,16 @@ pub struct SectionDef {
     pub placeholder: Option<String>,
 }
 
-/// An example heading and the section id it must match (none: it must not match any).
+/// An example heading and the section id it must match (none: it must not match any), or
+/// the sections a combined heading names.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionExample {
     pub heading: String,
     #[serde(default)]
     pub section: Option<String>,
+    #[serde(default)]
+    pub sections: Vec<String>,
 }
 
 /// One resolved section.
@@ -68,8 +90,19 @@ pub struct Section {
     pub id: String,
     pub name: String,
     pub aliases: Vec<String>,
+    pub synonyms: Vec<String>,
     pub required: Requirement,
     pub placeholder: String,
+}
+
+/// How a heading names sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeadingMatch {
+    /// The whole heading is the section's name or an alias.
+    Exact(usize),
+    /// Parts of the heading have a name or synonym of these sections as their head
+    /// (several: a combined heading such as `Issues and Next Steps`).
+    Head(Vec<usize>),
 }
 
 /// All sections, in recommended order, with a lookup from normalized heading text.
@@ -77,6 +110,9 @@ pub struct Section {
 pub struct SectionSet {
     pub sections: Vec<Section>,
     lookup: HashMap<String, usize>,
+    /// Every name and synonym as words, with its section.
+    phrases: Vec<(Vec<String>, usize)>,
+    cues: HeadCues,
 }
 
 impl SectionSet {
@@ -85,6 +121,15 @@ impl SectionSet {
     /// when given; a new id is appended at the end of the recommended order.
     pub fn extend(&mut self, path: &str, text: &str) -> Result<Vec<SectionExample>, DataError> {
         let file: SectionsFile = parse_toml(path, text)?;
+        if let Some(cues) = &file.headings {
+            let words = |v: &Vec<String>| {
+                v.iter()
+                    .map(|w| w.trim().to_lowercase())
+                    .collect::<Vec<_>>()
+            };
+            self.cues.after.extend(words(&cues.after));
+            self.cues.trailing.extend(words(&cues.trailing));
+        }
         for def in file.section {
             let id = def.id.get_ref().trim().to_string();
             if id.is_empty()
@@ -102,6 +147,7 @@ impl SectionSet {
             match self.sections.iter_mut().find(|s| s.id == id) {
                 Some(existing) => {
                     existing.aliases.extend(def.aliases);
+                    existing.synonyms.extend(def.synonyms);
                     if let Some(name) = def.name {
                         existing.name = name;
                     }
@@ -128,6 +174,7 @@ impl SectionSet {
                         id,
                         name,
                         aliases: def.aliases,
+                        synonyms: def.synonyms,
                         required: def.required.unwrap_or(Requirement::Error),
                         placeholder,
                     });
@@ -157,16 +204,97 @@ impl SectionSet {
 
     fn reindex(&mut self) {
         self.lookup.clear();
+        self.phrases.clear();
         for (i, s) in self.sections.iter().enumerate() {
             for name in std::iter::once(&s.name).chain(&s.aliases) {
                 self.lookup.entry(normalize_heading(name)).or_insert(i);
             }
+            for phrase in std::iter::once(&s.name).chain(&s.synonyms) {
+                let words = heading_words(phrase).words;
+                if !words.is_empty() {
+                    self.phrases.push((words, i));
+                }
+            }
         }
     }
 
-    /// The section a heading names, if any.
+    /// The section a heading names as a whole (its name or an alias), if any.
     pub fn match_heading(&self, heading: &str) -> Option<usize> {
         self.lookup.get(&normalize_heading(heading)).copied()
+    }
+
+    /// The sections a heading names: as a whole, else by the heads of its parts (with
+    /// `by_head` false, only as a whole: a document's title is not read by its words).
+    pub fn read_heading(&self, heading: &str, by_head: bool) -> Option<HeadingMatch> {
+        let words = heading_words(heading);
+        if let Some(&kind) = self.lookup.get(&words.key()) {
+            return Some(HeadingMatch::Exact(kind));
+        }
+        if !by_head || words.words.len() > super::headings::MAX_HEAD_WORDS {
+            return None;
+        }
+        let mut kinds = Vec::new();
+        for part in &words.parts {
+            let part = words.part(part);
+            // The longest phrase that heads the part decides it (`Follow-up Actions`).
+            let best = self
+                .phrases
+                .iter()
+                .filter(|(p, _)| self.cues.is_head(part, p))
+                .max_by_key(|(p, _)| p.len())
+                .map(|(_, k)| *k);
+            if let Some(k) = best
+                && !kinds.contains(&k)
+            {
+                kinds.push(k);
+            }
+        }
+        (!kinds.is_empty()).then_some(HeadingMatch::Head(kinds))
+    }
+
+    /// Whether a heading is another name for section `kind` and nothing more: one of its
+    /// synonyms with at most one word before it (`Up Next`, `Current Plans`, `Relevant
+    /// Links`), no qualifier after it and no number (`Retro Action Items - 04/04/2023` and
+    /// `Questions/Issues for the TAC` say more than the section's name).
+    pub fn is_plain_synonym(&self, kind: usize, heading: &str) -> bool {
+        let words = heading_words(heading);
+        if words.parts.len() != 1
+            || words
+                .words
+                .iter()
+                .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        {
+            return false;
+        }
+        self.phrases.iter().any(|(p, k)| {
+            *k == kind && words.words.len() <= p.len() + 1 && words.words.ends_with(p)
+        })
+    }
+
+    /// Whether an unrecognised heading looks like a try at naming section `kind`: a name,
+    /// alias or synonym within two typing slips of it, or a long word in common
+    /// (`Action Itmes`, `Action Plan` for Action Items). For "did you mean" in
+    /// missing-section's help.
+    pub fn resembles(&self, kind: usize, heading: &str) -> bool {
+        let words = heading_words(heading);
+        let key = words.key();
+        if key.is_empty() {
+            return false;
+        }
+        let s = &self.sections[kind];
+        std::iter::once(&s.name)
+            .chain(&s.aliases)
+            .chain(&s.synonyms)
+            .any(|name| {
+                let name = heading_words(name);
+                let k = name.key();
+                let slips = (k.chars().count() / 6).clamp(1, 2);
+                edit_distance(&k, &key) <= slips
+                    || name
+                        .words
+                        .iter()
+                        .any(|w| w.chars().count() >= 5 && words.words.iter().any(|h| h == w))
+            })
     }
 
     /// Whether the heading is written as the canonical name (ignoring case, numbering,
@@ -180,67 +308,27 @@ impl SectionSet {
     }
 }
 
-/// Lowercase, numbering stripped (`2.`, `2)`, `II.`, `A.`), trailing colon stripped,
-/// `&`, `/` and `+` read as "and", whitespace folded.
-pub fn normalize_heading(text: &str) -> String {
-    let t = strip_numbering(text.trim())
-        .trim()
-        .trim_end_matches(':')
-        .trim();
-    let mut out = String::with_capacity(t.len());
-    for word in t
-        .split(|c: char| c.is_whitespace() || c == '&' || c == '/' || c == '+')
-        .filter(|w| !w.is_empty())
-    {
-        // "Issues/Resolutions", "Issues & Resolutions" and "Issues and Resolutions" compare
-        // equal: `&`, `/` and `+` separate words, and a literal "and" is left out of the key.
-        if word.eq_ignore_ascii_case("and") {
-            continue;
+/// Levenshtein distance in characters (short strings: headings).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            out.push_str(&word.to_lowercase());
-        }
+        prev = cur;
     }
-    out
+    prev[b.len()]
 }
 
-pub fn strip_numbering(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // Arabic numbering: 2. / 2) / 2.1 / 2.1.
-    while i < bytes.len() && (bytes[i].is_ascii_digit() || (bytes[i] == b'.' && i > 0)) {
-        i += 1;
-    }
-    if i > 0 {
-        let rest = &text[i..];
-        let (rest, paren) = match rest.strip_prefix(')') {
-            Some(r) => (r, true),
-            None => (rest, false),
-        };
-        // "2024 Summary" is a title, not numbering: bare numbers need a dot, a parenthesis or at most two digits.
-        let numbered = paren || text[..i].contains('.') || i <= 2;
-        if numbered && (rest.starts_with(char::is_whitespace) || rest.is_empty()) {
-            return rest;
-        }
-        return text;
-    }
-    // Roman numerals or a single letter followed by "." or ")": "IV. Next Steps", "A) Summary".
-    if let Some(pos) = text.find(['.', ')']) {
-        let head = &text[..pos];
-        let is_roman =
-            !head.is_empty() && head.len() <= 5 && head.chars().all(|c| "IVXLC".contains(c));
-        let is_letter = head.len() == 1 && head.chars().all(|c| c.is_ascii_uppercase());
-        let rest = &text[pos + 1..];
-        if (is_roman || is_letter) && rest.starts_with(char::is_whitespace) {
-            return rest;
-        }
-    }
-    text
+/// The exact-match key of a heading: lowercase words, numbering, markup, emoji and
+/// punctuation removed, `and`, `&`, `/` and `+` left out (see `data::headings`).
+pub fn normalize_heading(text: &str) -> String {
+    heading_words(text).key()
 }
 
 #[cfg(test)]

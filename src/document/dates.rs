@@ -2,8 +2,9 @@
 //! `jiff`. Every value carries its byte range in the text it was found in.
 //!
 //! Understood: `2024-06-16`; `June 16, 2024`, `Jun 16th 2024`, `June 16`; `16 June 2024`,
-//! `16th of June`; numeric `06/16/2024`, `16.06.2024` (day/month order from the config,
-//! ambiguous when both readings are valid and no order is set); month names are matched
+//! `16th of June`; numeric `06/16/2024`, `10-17-2023`, `16.06.2024` (day/month order from
+//! the config or the report, ambiguous when both readings are valid and nothing settles
+//! it); a month `June 2024`, `2023-09`; month names are matched
 //! only when capitalised (`May` the month, not `may` the verb). Times `10:00`, `2:30 PM`,
 //! `2 pm`, `14:30 CET`. Periods: see [`parse_period`].
 //!
@@ -372,12 +373,16 @@ enum DateShape {
     },
     /// `June 2024`
     MonthYear { month: i8, year: i64 },
+    /// `2024-06`: a month written the ISO way (not a date when the month is over 12).
+    IsoMonth { year: i64, month: i64 },
 }
 
 /// The date pattern at `i` (after a word boundary), its alternatives in order:
 /// ```text
-///   (\d{4})-(\d{1,2})-(\d{1,2})\b
+///   (\d{4})-(\d{1,2})-(\d{1,3})\b
 /// | (\d{1,2})([/.])(\d{1,2})[/.](\d{4}|\d{2})\b
+/// | (\d{1,2})-(\d{1,2})-(\d{4})\b
+/// | (\d{4})-(\d{2})\b
 /// | (MONTH)\s+(\d{1,2})ORD\b(?:,?\s+(\d{4})\b)?
 /// | (\d{1,2})ORD\s+(?:of\s+)?(MONTH)(?:,?\s+(\d{4})\b)?
 /// | (MONTH)\s+(\d{4})\b
@@ -387,12 +392,14 @@ enum DateShape {
 fn date_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
     iso_at(b, i)
         .or_else(|| numeric_at(b, i))
+        .or_else(|| dashed_at(b, i))
+        .or_else(|| iso_month_at(b, i))
         .or_else(|| month_day_at(b, i))
         .or_else(|| day_month_at(b, i))
         .or_else(|| month_year_at(b, i))
 }
 
-/// `(\d{4})-(\d{1,2})-(\d{1,2})\b`
+/// `(\d{4})-(\d{1,2})-(\d{1,3})\b`
 fn iso_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
     let year_end = digits_end(b, i);
     if year_end - i != 4 || b.get(year_end) != Some(&b'-') {
@@ -402,7 +409,11 @@ fn iso_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
     if b.get(month_end) != Some(&b'-') {
         return None;
     }
-    let day_end = one_or_two(b, month_end + 1)?;
+    // Up to three day digits: `2019-01-154` is a date written wrong, not a month.
+    let day_end = digits_end(b, month_end + 1);
+    if !(1..=3).contains(&(day_end - (month_end + 1))) {
+        return None;
+    }
     boundary(b, day_end).then(|| {
         let shape = DateShape::Iso {
             year: number(b, i..year_end),
@@ -438,6 +449,48 @@ fn numeric_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
         two_digit_year: year_end - year_start == 2,
     };
     Some((year_end, shape))
+}
+
+/// `(\d{1,2})-(\d{1,2})-(\d{4})\b`: `10-17-2023`, read like `10/17/2023`.
+fn dashed_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
+    let first_end = one_or_two(b, i)?;
+    if b.get(first_end) != Some(&b'-') {
+        return None;
+    }
+    let second_end = one_or_two(b, first_end + 1)?;
+    if b.get(second_end) != Some(&b'-') {
+        return None;
+    }
+    let year_start = second_end + 1;
+    let year_end = digits_end(b, year_start);
+    if year_end - year_start != 4 || !boundary(b, year_end) {
+        return None;
+    }
+    let shape = DateShape::Numeric {
+        first: number(b, i..first_end),
+        second: number(b, first_end + 1..second_end),
+        dotted: false,
+        year: number(b, year_start..year_end),
+        two_digit_year: false,
+    };
+    Some((year_end, shape))
+}
+
+/// `(\d{4})-(\d{2})\b`: `2023-09`.
+fn iso_month_at(b: &[u8], i: usize) -> Option<(usize, DateShape)> {
+    let year_end = digits_end(b, i);
+    if year_end - i != 4 || b.get(year_end) != Some(&b'-') {
+        return None;
+    }
+    let month_end = digits_end(b, year_end + 1);
+    if month_end - (year_end + 1) != 2 || !boundary(b, month_end) {
+        return None;
+    }
+    let shape = DateShape::IsoMonth {
+        year: number(b, i..year_end),
+        month: number(b, year_end + 1..month_end),
+    };
+    Some((month_end, shape))
 }
 
 /// `(MONTH)\s+(\d{1,2})ORD\b(?:,?\s+(\d{4})\b)?`
@@ -597,13 +650,14 @@ pub struct DateContext {
 }
 
 fn calendar(year: i32, month: i64, day: i64) -> Result<Date, String> {
-    let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(year), i8::try_from(month), i8::try_from(day))
-    else {
-        return Err("the numbers are out of range".into());
-    };
-    if !(1..=12).contains(&m) {
+    if !(1..=12).contains(&month) {
         return Err(format!("there is no month {month}"));
     }
+    let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(year), i8::try_from(month), i8::try_from(day))
+    else {
+        let name = i8::try_from(month).map_or("that month", month_name);
+        return Err(format!("{name} has no day {day}"));
+    };
     Date::new(y, m, d).map_err(|_| {
         if m == 2 && d == 29 {
             format!("{year} is not a leap year")
@@ -733,6 +787,12 @@ fn read_date(shape: DateShape, cx: &DateContext) -> Option<DateMatch> {
             DateFormat::DayMonthYear,
             DateFormat::DayMonth,
         ),
+        DateShape::IsoMonth { year, month } => {
+            let (y, m) = (i16::try_from(year).ok()?, i8::try_from(month).ok()?);
+            // `2022-23` is a span of years, not a month.
+            let date = Date::new(y, m, 1).ok()?;
+            return with(DateFormat::MonthYear, DateValue::Date(date));
+        }
         DateShape::MonthYear { month, year } => {
             let y = i16::try_from(year).ok()?;
             return with(
@@ -954,12 +1014,14 @@ enum PeriodShape {
 ///   (MONTH)\s+(\d{1,2})ORD\s*JOIN\s*(\d{1,2})ORD,?\s+(\d{4})\b
 /// | (\d{1,2})ORD\s*JOIN\s*(\d{1,2})ORD\s+(MONTH),?\s+(\d{4})\b
 /// | [Qq]([1-4])\s+(\d{4})\b
+/// | (\d{4})\s+[Qq]([1-4])\b
 /// ```
 /// where `JOIN` is `[-–—]|to|through|until|thru`.
 fn period_at(b: &[u8], i: usize) -> Option<(usize, PeriodShape)> {
     month_days_at(b, i)
         .or_else(|| days_month_at(b, i))
         .or_else(|| quarter_at(b, i))
+        .or_else(|| year_quarter_at(b, i))
 }
 
 /// `ORD\s*JOIN\s*(\d{1,2})ORD` after the first day's digits: every way it matches, in the
@@ -1034,6 +1096,27 @@ fn quarter_at(b: &[u8], i: usize) -> Option<(usize, PeriodShape)> {
     Some((end, PeriodShape::Quarter { quarter, year }))
 }
 
+/// `(\d{4})\s+[Qq]([1-4])\b`: `2025 Q2`.
+fn year_quarter_at(b: &[u8], i: usize) -> Option<(usize, PeriodShape)> {
+    let year_end = digits_end(b, i);
+    if year_end - i != 4 {
+        return None;
+    }
+    let q = spaces1(b, year_end)?;
+    if !matches!(b.get(q), Some(b'Q' | b'q')) {
+        return None;
+    }
+    let quarter = match b.get(q + 1) {
+        Some(&d @ b'1'..=b'4') => i8::try_from(d - b'0').ok()?,
+        _ => return None,
+    };
+    let end = q + 2;
+    boundary(b, end).then(|| {
+        let year = number(b, i..year_end);
+        (end, PeriodShape::Quarter { quarter, year })
+    })
+}
+
 /// The words that join two dates into a range (`June 1 – July 15`), in any case, with
 /// whitespace around; or a run of dashes.
 const DATE_JOINERS: [&str; 6] = ["to", "through", "thru", "until", "till", "and"];
@@ -1076,6 +1159,37 @@ pub fn parse_period(
     resolve_period(text, special, &dates, joins_dates)
 }
 
+/// The order a numeric date shows by being readable one way only (`10/17/2023`: month
+/// first), if any.
+pub fn shown_order(m: &DateMatch) -> Option<DateOrder> {
+    let DateValue::Date(d) = m.value else {
+        return None;
+    };
+    (d.day() != d.month()).then_some(())?;
+    match m.format {
+        DateFormat::NumericMdy => Some(DateOrder::Mdy),
+        DateFormat::NumericDmy => Some(DateOrder::Dmy),
+        _ => None,
+    }
+}
+
+/// `m` read in the order `other` shows, when `m` is ambiguous.
+fn settle_by(m: DateMatch, other: &DateMatch) -> DateMatch {
+    match (&m.value, shown_order(other)) {
+        (DateValue::Ambiguous { mdy, .. }, Some(DateOrder::Mdy)) => DateMatch {
+            value: DateValue::Date(*mdy),
+            format: DateFormat::NumericMdy,
+            ..m
+        },
+        (DateValue::Ambiguous { dmy, .. }, Some(DateOrder::Dmy)) => DateMatch {
+            value: DateValue::Date(*dmy),
+            format: DateFormat::NumericDmy,
+            ..m
+        },
+        _ => m,
+    }
+}
+
 /// The period `text` states, from the first same-month form or quarter in it (`special`:
 /// its range and what it holds) and its dates, two of which make a range when the text
 /// between them `joins` them. (The test oracle feeds it what the old regexes found.)
@@ -1099,6 +1213,11 @@ fn resolve_period(
         }
     }
     if let Some((a, b)) = pair {
+        // One numeric end that can only be read one way settles the other's order
+        // (`10-02-2023 to 10-17-2023`).
+        let a2 = settle_by(a.clone(), &b);
+        let b = settle_by(b, &a);
+        let a = a2;
         let range = a.range.start..b.range.end;
         let end = match b.value {
             DateValue::Date(d) => match b.format {
@@ -1340,6 +1459,14 @@ mod tests {
             ("31 December", &winter, D(2023, 12, 31), "31 December"),
             ("met 1 Jan", &winter, D(2024, 1, 1), "1 Jan"),
             ("10:00 on June 3rd", &june, D(2024, 6, 3), "June 3rd"),
+            ("10-17-2023", &none, D(2023, 10, 17), "10-17-2023"),
+            ("17-10-2023", &none, D(2023, 10, 17), "17-10-2023"),
+            ("03-04-2024", &none, Ambiguous, "03-04-2024"),
+            ("12-09-24", &none, Nothing, ""),
+            ("Update 2023-09", &none, D(2023, 9, 1), "2023-09"),
+            ("the 2022-23 season", &none, Nothing, ""),
+            ("2019-01-154", &none, Invalid, "2019-01-154"),
+            ("11.3.2024", &none, D(2024, 3, 11), "11.3.2024"),
         ];
         assert!(cases.len() >= 60);
         for (text, cx, want, span) in cases {
@@ -1428,6 +1555,19 @@ mod tests {
             "February 2024",
         );
         ok("Q3 2024", (2024, 7, 1), (2024, 9, 30), "Q3 2024");
+        ok(
+            "# 2025 Q2 Supply Chain",
+            (2025, 4, 1),
+            (2025, 6, 30),
+            "2025 Q2",
+        );
+        ok("Update 2023-09", (2023, 9, 1), (2023, 9, 30), "2023-09");
+        ok(
+            "10-02-2023 to 10-17-2023",
+            (2023, 10, 2),
+            (2023, 10, 17),
+            "10-02-2023 to 10-17-2023",
+        );
         ok("Q1 2023", (2023, 1, 1), (2023, 3, 31), "Q1 2023");
         ok(
             "July 1, 2024 to September 30, 2024",

@@ -1,9 +1,27 @@
 //! The typed report view over a [`Document`]: which headings are the report's sections.
 //! Built from the one pass; never parses Markdown again.
+//!
+//! A heading names a section as a whole (its name or an alias), by the head words of its
+//! parts (`Proposed Next Steps`; `Issues and Next Steps` names two), or, when its words name
+//! nothing, by its content (a table with Date and Method columns is an interaction log).
 
-use crate::data::SectionSet;
+use crate::data::sections::HeadingMatch;
+use crate::data::{Fields, SectionSet};
 
 use super::Document;
+
+/// How a heading was recognised as a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recognised {
+    /// The whole heading is the section's name or an alias.
+    Exact,
+    /// One part of the heading has the section's name or a synonym as its head.
+    Head,
+    /// One of several sections a combined heading names.
+    Combined,
+    /// The heading's words name nothing; its content is unmistakably this section's.
+    Content,
+}
 
 /// A heading recognised as one of the report's sections.
 #[derive(Debug, Clone)]
@@ -14,6 +32,11 @@ pub struct FoundSection {
     pub section: usize,
     /// A second occurrence of a kind already found.
     pub duplicate: bool,
+    /// One of several sub-sections of the same kind under different parents that are not
+    /// sections themselves (`### Up Next` under each project): read together, never a
+    /// duplicate, and not held to the level of the report's sections.
+    pub grouped: bool,
+    pub by: Recognised,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -28,20 +51,38 @@ pub struct Report {
 
 impl Report {
     pub fn build(doc: &Document<'_>, set: &SectionSet) -> Self {
-        let candidates: Vec<(usize, usize)> = doc
-            .headings
-            .iter()
-            .enumerate()
-            .filter_map(|(i, h)| set.match_heading(&h.text).map(|kind| (kind, i)))
-            .collect();
-        let nested = |i: usize| is_nested_in(doc, &candidates, i);
+        Self::build_reading(doc, set, None)
+    }
+
+    fn build_reading(doc: &Document<'_>, set: &SectionSet, fields: Option<&Fields>) -> Self {
+        let title = title(doc);
+        let mut candidates: Vec<(usize, usize, Recognised)> = Vec::new();
+        for (i, h) in doc.headings.iter().enumerate() {
+            match set.read_heading(&h.text, Some(i) != title) {
+                Some(HeadingMatch::Exact(kind)) => candidates.push((kind, i, Recognised::Exact)),
+                Some(HeadingMatch::Head(kinds)) => {
+                    let by = if kinds.len() > 1 {
+                        Recognised::Combined
+                    } else {
+                        Recognised::Head
+                    };
+                    candidates.extend(kinds.into_iter().map(|k| (k, i, by)));
+                }
+                None => {}
+            }
+        }
+        if let Some(fields) = fields {
+            by_content(doc, set, fields, title, &mut candidates);
+        }
+        let is_candidate = |i: usize| candidates.iter().any(|&(_, c, _)| c == i);
+        let nested = |i: usize| ancestors(doc, i).any(is_candidate);
         let top_kinds: Vec<usize> = candidates
             .iter()
-            .filter(|(_, i)| !nested(*i))
-            .map(|(k, _)| *k)
+            .filter(|(_, i, _)| !nested(*i))
+            .map(|(k, _, _)| *k)
             .collect();
         let mut sections: Vec<FoundSection> = Vec::new();
-        for &(kind, i) in &candidates {
+        for &(kind, i, by) in &candidates {
             // A heading inside another section that names a kind the report has at the top
             // (e.g. "#### Summary" inside an interaction entry) is a sub-heading, not a section.
             if nested(i) && top_kinds.contains(&kind) {
@@ -52,10 +93,13 @@ impl Report {
                 kind,
                 section: i,
                 duplicate,
+                grouped: false,
+                by,
             });
         }
+        mark_groups(doc, &mut sections);
         let mut counts = [0usize; 7];
-        for f in sections.iter().filter(|f| !f.duplicate) {
+        for f in sections.iter().filter(|f| !f.duplicate && !f.grouped) {
             counts[usize::from(doc.headings[f.section].level.min(6))] += 1;
         }
         let section_level = (1..=6u8)
@@ -70,12 +114,14 @@ impl Report {
 
     /// The sections and their content, as the rules see them.
     pub fn build_with(doc: &Document<'_>, settings: &crate::settings::Settings) -> Self {
-        let mut report = Report::build(doc, &settings.data.sections);
+        let mut report =
+            Report::build_reading(doc, &settings.data.sections, Some(&settings.data.fields));
         report.content = super::content::Content::build(
             doc,
             &settings.data.sections,
             &report.sections,
             &settings.data.fields,
+            &settings.data.placeholders,
             settings.date_order,
         );
         report
@@ -98,13 +144,122 @@ impl Report {
     }
 }
 
-fn is_nested_in(doc: &Document<'_>, candidates: &[(usize, usize)], heading: usize) -> bool {
-    let mut parent = doc.sections[heading].parent;
-    while let Some(p) = parent {
-        if candidates.iter().any(|&(_, i)| i == p) {
-            return true;
+/// The document's title: its first heading, when that is a level-1 heading. Its words are
+/// the document's subject (`# Meeting Minutes`), so only a whole-heading name counts.
+fn title(doc: &Document<'_>) -> Option<usize> {
+    doc.headings.first().filter(|h| h.level == 1).map(|_| 0)
+}
+
+fn ancestors<'d>(doc: &'d Document<'_>, heading: usize) -> impl Iterator<Item = usize> + 'd {
+    std::iter::successors(doc.sections[heading].parent, move |&p| {
+        doc.sections[p].parent
+    })
+}
+
+/// Sections of one kind, each under a different parent heading that is not itself a
+/// section (per project), or each with its own date or number in the heading (per
+/// meeting, per sprint), are a group: read together, not duplicates.
+fn mark_groups(doc: &Document<'_>, sections: &mut [FoundSection]) {
+    let recognised: Vec<usize> = sections.iter().map(|f| f.section).collect();
+    let kinds: Vec<usize> = sections.iter().map(|f| f.kind).collect();
+    for kind in kinds {
+        let members: Vec<usize> = (0..sections.len())
+            .filter(|&i| sections[i].kind == kind)
+            .collect();
+        if members.len() < 2 {
+            continue;
         }
-        parent = doc.sections[p].parent;
+        let parents: Vec<Option<usize>> = members
+            .iter()
+            .map(|&i| doc.sections[sections[i].section].parent)
+            .collect();
+        let all_under_plain_parents = parents
+            .iter()
+            .all(|p| p.is_some_and(|p| !recognised.contains(&p)));
+        let distinct = parents
+            .iter()
+            .enumerate()
+            .all(|(n, p)| !parents[..n].contains(p));
+        // `## Retro Action Items - 04/04/2023`, `## Sprint 14 Goals`: one per date or number.
+        let texts: Vec<&str> = members
+            .iter()
+            .map(|&i| doc.headings[sections[i].section].text.as_str())
+            .collect();
+        let dated = texts.iter().all(|t| t.bytes().any(|b| b.is_ascii_digit()))
+            && texts
+                .iter()
+                .enumerate()
+                .all(|(n, t)| !texts[..n].contains(t));
+        if (all_under_plain_parents && distinct) || dated {
+            for &i in &members {
+                sections[i].grouped = true;
+                sections[i].duplicate = false;
+            }
+        }
     }
-    false
+}
+
+/// Headings whose words name no section but whose first table is unmistakably a log or a
+/// task list: Date and Method (or Participants) columns, or Task and Owner (or Deadline).
+fn by_content(
+    doc: &Document<'_>,
+    set: &SectionSet,
+    fields: &Fields,
+    title: Option<usize>,
+    candidates: &mut Vec<(usize, usize, Recognised)>,
+) {
+    use crate::data::fields::{LogColumn, TaskColumn};
+    let (Some(log), Some(tasks)) = (set.find("interaction-log"), set.find("action-items")) else {
+        return;
+    };
+    for (i, s) in doc.sections.iter().enumerate() {
+        if Some(i) == title || candidates.iter().any(|&(_, c, _)| c == i) {
+            continue;
+        }
+        // The section's own first table, not one in a sub-section.
+        let own_end = doc
+            .sections
+            .iter()
+            .skip(i + 1)
+            .find(|c| c.parent == Some(i))
+            .map_or(s.body.end, |c| c.span.start);
+        let Some(table) = doc
+            .tables
+            .iter()
+            .find(|t| t.span.start >= s.body.start && t.span.start < own_end)
+        else {
+            continue;
+        };
+        let log_cols: Vec<LogColumn> = table
+            .header
+            .iter()
+            .filter_map(|h| fields.log_column(&h.text))
+            .collect();
+        let task_cols: Vec<TaskColumn> = table
+            .header
+            .iter()
+            .filter_map(|h| fields.task_column(&h.text))
+            .collect();
+        let has_date = log_cols
+            .iter()
+            .any(|c| matches!(c, LogColumn::Date | LogColumn::DateTime));
+        let has_how = log_cols
+            .iter()
+            .any(|c| matches!(c, LogColumn::Method | LogColumn::Participants));
+        let has_task = task_cols.contains(&TaskColumn::Task);
+        let has_who_when = task_cols
+            .iter()
+            .any(|c| matches!(c, TaskColumn::Owner | TaskColumn::Deadline));
+        let kind = if has_date && has_how {
+            log
+        } else if has_task && has_who_when {
+            tasks
+        } else {
+            continue;
+        };
+        if !candidates.iter().any(|&(k, _, _)| k == kind) {
+            candidates.push((kind, i, Recognised::Content));
+        }
+    }
+    candidates.sort_by_key(|&(_, i, _)| i);
 }

@@ -37,7 +37,12 @@ impl Rule for InconsistentHeadingLevel {
         let Some(level) = cx.report.section_level else {
             return;
         };
-        for found in cx.report.sections.iter().filter(|f| !f.duplicate) {
+        for found in cx
+            .report
+            .sections
+            .iter()
+            .filter(|f| !f.duplicate && !f.grouped)
+        {
             let heading = &cx.doc.headings[found.section];
             if heading.level == level {
                 continue;

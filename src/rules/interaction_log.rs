@@ -87,7 +87,8 @@ impl Rule for EntryOutsidePeriod {
         for e in &c.entries {
             let Some(d) = &e.date else { continue };
             let Some(date) = d.date() else { continue };
-            if let Some((start, end)) = c.period.range()
+            // A one-day record's date is not a reporting period to hold entries to.
+            if let Some((start, end)) = c.period.range().filter(|_| c.period.is_stated())
                 && (date < start || date > end)
             {
                 out.push(

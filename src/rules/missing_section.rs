@@ -1,4 +1,6 @@
+use crate::data::sections::Requirement;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::content::Period;
 
 use super::{Context, Rule, declare_rule};
 
@@ -6,8 +8,15 @@ declare_rule! {
     /// ## What it checks
     /// That every required section of the report is present: Executive Summary, Client
     /// Details, Time Period, Interaction Log, Action Items, Issues and Resolutions and Next
-    /// Steps (errors), and Attachments (a warning). A heading counts when it is the canonical
-    /// name or one of its aliases (`rules/sections.toml`, plus `[sections]` in the config).
+    /// Steps (errors), and Attachments (recommended: a warning). A heading counts when it is
+    /// the canonical name or an alias, or when its head words are the name or a synonym
+    /// (`Proposed Next Steps`, `Open Issues`, `Issues and Next Steps` for both); the words
+    /// live in `rules/sections.toml`, plus `[sections]` in the config. A heading whose words
+    /// name no section but whose table is a log or a task list counts as that section.
+    /// When a heading that is not recognised looks like a try at the missing section
+    /// (`Action Itmes`), the help names it. A period stated elsewhere (the title, front
+    /// matter, the lines under the title, a one-day record's date) stands in for the Time
+    /// Period section.
     ///
     /// ## Why
     /// A reader (the client, a manager, whoever takes over the account) expects every report
@@ -27,7 +36,8 @@ declare_rule! {
     /// ## Fix safety
     /// Unsafe: inserts the heading (at the level the other sections use) and a `TODO` line
     /// at the section's place in the recommended order. It adds scaffolding the author must
-    /// fill in, so it runs only with `--fix --unsafe-fixes`.
+    /// fill in, so it runs only with `--fix --unsafe-fixes`. No fix when a heading resembles
+    /// the section: inserting one would put a second section next to it.
     pub struct MissingSection {
         code: "CCR101",
         name: "missing-section",
@@ -48,6 +58,11 @@ impl Rule for MissingSection {
             .enumerate()
             .filter(|(kind, def)| {
                 def.required.severity().is_some() && cx.report.first(*kind).is_none()
+            })
+            // The period stated elsewhere (the title, front matter, a line under the title,
+            // a one-day record's date) stands in for the Time Period section.
+            .filter(|(_, def)| {
+                def.id != "time-period" || matches!(cx.report.content.period, Period::Missing)
             })
             .map(|(kind, _)| (kind, insertion_point(cx, kind)))
             .collect();
@@ -83,26 +98,48 @@ impl Rule for MissingSection {
                 name = def.name,
                 placeholder = def.placeholder
             );
+            let message = match def.required {
+                Requirement::Error => format!("required section '{}' is missing", def.name),
+                _ => format!("recommended section '{}' is missing", def.name),
+            };
+            let diag = cx
+                .diagnostic(&Self::META, at..at, message)
+                .with_severity(severity);
+            // A heading that looks like a try at the section is named instead of inserting
+            // a second one next to it.
+            if let Some(near) = resembling_heading(cx, kind) {
+                out.push(diag.with_help(format!(
+                    "did you mean `{near}`? It is not read as {name}: rename it to `{name}`, or \
+                     add it to `[sections.aliases]` in the config",
+                    name = def.name
+                )));
+                continue;
+            }
             let mut help = format!("add a `{hashes} {}` section", def.name);
             if !def.aliases.is_empty() {
                 let shown: Vec<&str> = def.aliases.iter().take(4).map(String::as_str).collect();
                 help.push_str(&format!(" (also accepted: {})", shown.join(", ")));
             }
-            out.push(
-                cx.diagnostic(
-                    &Self::META,
-                    at..at,
-                    format!("required section '{}' is missing", def.name),
-                )
-                .with_severity(severity)
-                .with_help(help)
-                .with_fix(Fix::unsafe_(
-                    format!("insert the '{}' section", def.name),
-                    vec![Edit::insert(at, text)],
-                )),
-            );
+            out.push(diag.with_help(help).with_fix(Fix::unsafe_(
+                format!("insert the '{}' section", def.name),
+                vec![Edit::insert(at, text)],
+            )));
         }
     }
+}
+
+/// The first heading that is not a recognised section (nor the title) and resembles the
+/// missing section's names, as written.
+fn resembling_heading<'a>(cx: &Context<'a>, kind: usize) -> Option<&'a str> {
+    let set = &cx.settings.data.sections;
+    cx.doc
+        .headings
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !(*i == 0 && h.level == 1))
+        .filter(|(i, _)| !cx.report.sections.iter().any(|f| f.section == *i))
+        .find(|(_, h)| set.resembles(kind, &h.text))
+        .map(|(_, h)| cx.doc.source[h.span.clone()].trim())
 }
 
 /// Where a missing section goes: after the present section that precedes it in the

@@ -36,7 +36,15 @@ impl Rule for SectionOrder {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let set = &cx.settings.data.sections.sections;
         let mut latest: Option<usize> = None;
-        for found in cx.report.sections.iter().filter(|f| !f.duplicate) {
+        // The first of each kind: a duplicate or the rest of a group is not placed again.
+        let firsts = cx
+            .report
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(n, f)| !cx.report.sections[..*n].iter().any(|e| e.kind == f.kind))
+            .map(|(_, f)| f);
+        for found in firsts {
             match latest {
                 Some(prev) if found.kind < prev => {
                     let heading = &cx.doc.headings[found.section];

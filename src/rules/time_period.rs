@@ -9,10 +9,16 @@ const PERIOD_FORMS: &str = "`June 1–30, 2024`, `1 June 2024 – 30 June 2024`,
 
 declare_rule! {
     /// ## What it checks
-    /// That the report states the period it covers: under Time Period (or, failing that, in
-    /// the title, the Executive Summary or a `Reporting Period:` line) there is a range such as `June 1–30, 2024`,
+    /// That the report states the period it covers: a range such as `June 1–30, 2024`,
     /// `June 1 – July 15, 2024`, `1 June 2024 – 30 June 2024`, `2024-06-01 to 2024-06-30`,
-    /// `June 2024` or `Q3 2024`.
+    /// `June 2024` or `Q3 2024`, under Time Period or, failing that, in front matter
+    /// (`period`, `start`/`end`, a range in `description`), the title (`Update 2023-09`,
+    /// `2025 Q2 Report`), the lines under it, a `Reporting Period:` line or the Executive
+    /// Summary. A record of one day (minutes, an incident report) has its date as the
+    /// period: in the title, front matter's `date`, or a `Date:` line under the title.
+    ///
+    /// When the Time Period section is missing, `missing-section` reports it (with a fix),
+    /// and when it is empty, `empty-section` does; this rule then says nothing more.
     ///
     /// ## Why
     /// Every other date check (entries outside the period, overdue tasks, dates written
@@ -41,6 +47,22 @@ impl Rule for MissingTimePeriod {
         let c = &cx.report.content;
         if !matches!(c.period, Period::Missing) {
             return;
+        }
+        // One problem, one finding: a missing Time Period section is `missing-section`'s
+        // (which carries the fix), an empty one `empty-section`'s.
+        let enabled = |code: &str| {
+            crate::rules::find(code).is_some_and(|m| cx.settings.selection.enabled(&m.id()))
+        };
+        let set = &cx.settings.data.sections;
+        let required = set
+            .find("time-period")
+            .is_some_and(|k| set.sections[k].required.severity().is_some());
+        match c.period_section.and_then(|s| cx.doc.sections.get(s)) {
+            None if required && enabled("CCR101") => return,
+            Some(s) if enabled("CCR102") && cx.doc.blocks_in(s.body.clone()).next().is_none() => {
+                return;
+            }
+            _ => {}
         }
         let at = c
             .period_section

@@ -7,6 +7,7 @@
 //! The forms understood are described in `docs/report-format.md`.
 
 mod client;
+mod date_order;
 mod entries;
 mod issues;
 mod next_steps;
@@ -20,7 +21,7 @@ use jiff::civil::Date;
 
 use super::dates::{self, DateContext, DateFormat, DateValue};
 use super::{Document, Prose, ProseContext};
-use crate::data::{Fields, SectionSet};
+use crate::data::{Fields, Placeholders, SectionSet};
 use crate::settings::DateOrder;
 use toolkit::{in_any, shift};
 
@@ -86,7 +87,17 @@ pub enum Period {
         span: Range<usize>,
         start: Date,
         end: Date,
+        source: PeriodSource,
     },
+}
+
+/// Where a valid period comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodSource {
+    /// Stated as a period: a range, a month, a quarter.
+    Stated,
+    /// The single date of a record of one day (minutes, an incident report).
+    RecordDate,
 }
 
 impl Period {
@@ -253,12 +264,16 @@ pub fn excerpt(text: &str) -> String {
 struct Cx<'d, 'a> {
     doc: &'d Document<'a>,
     fields: &'d Fields,
+    placeholders: &'d Placeholders,
     content: Content,
     /// Nested items of each list item (built once: keeps every lookup linear).
     children: Vec<Vec<usize>>,
     /// Every date in each prose run (text ranges and formats), found once by `all_dates`:
     /// entry parts and paragraph openings look here instead of searching their text again.
     run_dates: Vec<Vec<(Range<usize>, DateFormat)>>,
+    /// The document sections of each recognised section id, in order (every occurrence:
+    /// a group of per-project sub-sections, a duplicate).
+    kinds: Vec<(String, Vec<usize>)>,
 }
 
 impl Content {
@@ -267,6 +282,7 @@ impl Content {
         set: &SectionSet,
         found: &[super::report::FoundSection],
         fields: &Fields,
+        placeholders: &Placeholders,
         order: Option<DateOrder>,
     ) -> Self {
         let sec = |id: &str| {
@@ -290,12 +306,23 @@ impl Content {
                 slot.push(i);
             }
         }
+        let mut kinds: Vec<(String, Vec<usize>)> = Vec::new();
+        for f in found {
+            let id = &set.sections[f.kind].id;
+            match kinds.iter_mut().find(|(k, _)| k == id) {
+                Some((_, v)) => v.push(f.section),
+                None => kinds.push((id.clone(), vec![f.section])),
+            }
+        }
+        let order = order.or_else(|| date_order::settled(doc));
         let mut cx = Cx {
             doc,
             fields,
+            placeholders,
             content,
             children,
             run_dates: Vec::new(),
+            kinds,
         };
         cx.period(order);
         cx.all_dates(order);
@@ -309,6 +336,20 @@ impl Content {
 }
 
 impl Cx<'_, '_> {
+    /// The bodies of every section recognised as `id`, in document order.
+    pub(super) fn bodies(&self, id: &str) -> Vec<Range<usize>> {
+        self.kinds
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, v)| {
+                v.iter()
+                    .filter_map(|&s| self.doc.sections.get(s))
+                    .map(|s| s.body.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub(super) fn body(&self, section: Option<usize>) -> Option<Range<usize>> {
         section
             .and_then(|s| self.doc.sections.get(s))
@@ -348,9 +389,16 @@ impl Cx<'_, '_> {
                     .map(|m| (m.range.clone(), m.format))
                     .collect::<Vec<_>>(),
             );
-            for m in found {
+            for mut m in found {
                 if !p.is_plain(m.range.clone()) {
                     continue;
+                }
+                if let Some((date, order)) = date_order::settle_in_period(&m.value, dcx.period) {
+                    m.value = dates::DateValue::Date(date);
+                    m.format = match order {
+                        DateOrder::Mdy => DateFormat::NumericMdy,
+                        DateOrder::Dmy => DateFormat::NumericDmy,
+                    };
                 }
                 let Some(span) = p.to_source(m.range.clone()) else {
                     continue;

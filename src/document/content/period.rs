@@ -1,47 +1,137 @@
-//! The reporting period: the Time Period section, else the title, the summary or a
-//! `Reporting Period:` line anywhere.
+//! The reporting period, from wherever the report states it (DESIGN §9), in this order:
+//!
+//! 1. the Time Period section (a range, `Start:`/`End:` lines, or what is wrong with it);
+//! 2. front matter: `period`, `start`/`end`, or a range in `description`, `title`, `summary`;
+//! 3. the title (the first heading): a range, a month (`Update 2023-09`, `September 2024
+//!    Report`) or a quarter (`Q3 2025`, `2025 Q2`);
+//! 4. the lines under the title: `**12/09/2020 - 12/22/2020**`, `Period: June 2024`;
+//! 5. a `Reporting Period: …` line anywhere;
+//! 6. a range in the Executive Summary;
+//! 7. for a record of one day (minutes, an incident report), its single date: in the title,
+//!    front matter's `date`, or a `Date:` line (or a line that is a date) under the title.
+//!
+//! Only the Time Period section can make the period invalid: a broken date elsewhere is
+//! `invalid-date`'s. Lines holding template text (`TODO: state the reporting period, e.g.
+//! June 1–30, 2024.`) are never read as data.
 
 use std::ops::Range;
 
-use super::super::Prose;
+use jiff::civil::Date;
+
 use super::super::dates::{self, DateContext};
+use super::super::{Prose, ProseContext};
 use super::toolkit::{key_value, lines, shift};
-use super::{Cx, Period};
+use super::{Cx, Period, PeriodSource};
+use crate::data::fields::normalize_key;
 use crate::settings::DateOrder;
+
+/// Keys of a line that states the period (`Reporting Period: June 2024`).
+const PERIOD_KEYS: [&str; 7] = [
+    "period",
+    "time period",
+    "reporting period",
+    "period covered",
+    "report period",
+    "date range",
+    "dates",
+];
+
+/// Keys of a line that gives a record's date (`**Date:** September 8, 2022`).
+const DATE_KEYS: [&str; 7] = [
+    "date",
+    "meeting date",
+    "date/time",
+    "meeting date/time",
+    "date and time",
+    "when",
+    "held on",
+];
+
+/// Front-matter keys that may hold the period or the record's date.
+const FRONT_MATTER_TEXT_KEYS: [&str; 4] = ["description", "title", "summary", "subtitle"];
+
+/// How many prose runs under the title are read as the report's header lines.
+const HEADER_RUNS: usize = 4;
+
+/// One place the period may be stated.
+type Source<'c> = dyn Fn(&Cx<'_, '_>) -> Option<Period> + 'c;
 
 impl Cx<'_, '_> {
     pub(super) fn period(&mut self, order: Option<DateOrder>) {
-        let found = |p: &Prose| {
-            dates::parse_period(&p.text, order).map(|r| match r {
-                Ok(m) => match p.to_source(m.range.clone()) {
-                    Some(span) => Period::Valid {
-                        span,
-                        start: m.start,
-                        end: m.end,
-                    },
-                    None => Period::Valid {
-                        span: p.span.clone(),
-                        start: m.start,
-                        end: m.end,
-                    },
-                },
-                Err(e) => {
-                    let span = p
-                        .to_source(e.range.clone())
-                        .unwrap_or_else(|| p.span.clone());
-                    Period::Invalid {
-                        span,
-                        text: p.text.get(e.range).unwrap_or("").to_string(),
-                        reason: e.reason,
-                    }
-                }
-            })
-        };
-        if let Some(body) = self.body(self.content.period_section) {
-            let runs: Vec<&Prose> = self.doc.prose_in(body).map(|(_, p)| p).collect();
-            if let Some(p) = runs.iter().find_map(|p| found(p)) {
+        if let Some(p) = self.period_in_sections(order) {
+            self.content.period = p;
+            return;
+        }
+        let sources: [&Source<'_>; 6] = [
+            &|cx| cx.front_matter_period(order, false),
+            &|cx| cx.title_run().and_then(|p| cx.range_in(p, order)),
+            &|cx| cx.header_lines(order, false),
+            &|cx| cx.reporting_period_line(order),
+            &|cx| cx.summary_range(order),
+            &|cx| cx.record_date(order),
+        ];
+        for source in sources {
+            if let Some(p) = source(self) {
                 self.content.period = p;
                 return;
+            }
+        }
+    }
+
+    /// Whether a text holds template text, which is never data.
+    fn is_template(&self, text: &str) -> bool {
+        self.placeholders.find_iter(text).next().is_some()
+    }
+
+    /// The period a prose run states as a range, a month or a quarter (invalid ones are
+    /// left out: only the Time Period section is held to its period).
+    fn range_in(&self, p: &Prose, order: Option<DateOrder>) -> Option<Period> {
+        lines(&p.text).find_map(|line| {
+            let text = p.text.get(line.clone())?;
+            if self.is_template(text) {
+                return None;
+            }
+            let m = dates::parse_period(text, order)?.ok()?;
+            let span = p.to_source(shift(m.range, line.start))?;
+            Some(Period::Valid {
+                span,
+                start: m.start,
+                end: m.end,
+                source: PeriodSource::Stated,
+            })
+        })
+    }
+
+    fn period_in_sections(&self, order: Option<DateOrder>) -> Option<Period> {
+        let found = |p: &Prose| {
+            dates::parse_period(&p.text, order).map(|r| match r {
+                Ok(m) => Period::Valid {
+                    span: p
+                        .to_source(m.range.clone())
+                        .unwrap_or_else(|| p.span.clone()),
+                    start: m.start,
+                    end: m.end,
+                    source: PeriodSource::Stated,
+                },
+                Err(e) => Period::Invalid {
+                    span: p
+                        .to_source(e.range.clone())
+                        .unwrap_or_else(|| p.span.clone()),
+                    text: p.text.get(e.range).unwrap_or("").to_string(),
+                    reason: e.reason,
+                },
+            })
+        };
+        let mut first_run = None;
+        for body in self.bodies("time-period") {
+            let runs: Vec<&Prose> = self
+                .doc
+                .prose_in(body)
+                .map(|(_, p)| p)
+                .filter(|p| !self.is_template(&p.text))
+                .collect();
+            if let Some(p) = runs.iter().find_map(|p| found(p)) {
+                return Some(p);
             }
             // `Start: June 1, 2024` and `End: June 30, 2024` on separate lines.
             let all: Vec<(Range<usize>, dates::DateMatch)> = runs
@@ -63,7 +153,7 @@ impl Cx<'_, '_> {
                 && a.format.is_full()
                 && b.format.is_full()
             {
-                self.content.period = if end < start {
+                return Some(if end < start {
                     Period::Invalid {
                         span: sa.start..sb.end,
                         text: String::new(),
@@ -74,68 +164,324 @@ impl Cx<'_, '_> {
                         span: sa.start..sb.end,
                         start,
                         end,
+                        source: PeriodSource::Stated,
                     }
-                };
-                return;
+                });
             }
-            if let Some(p) = runs.first() {
-                self.content.period = Period::Invalid {
+            if first_run.is_none() {
+                first_run = runs.first().map(|p| Period::Invalid {
                     span: p.span.clone(),
                     text: p.text.to_string(),
                     reason: "no date range could be read from it".into(),
-                };
-                return;
+                });
             }
         }
-        // No Time Period section (or an empty one): the title or the summary may state it.
-        let title = self
-            .doc
-            .headings
+        first_run
+    }
+
+    /// Front matter's `key: value` lines (YAML, or TOML's `key = "value"`), as the key
+    /// (normalised) and the value's range in the source.
+    fn front_matter_fields(&self) -> Vec<(String, Range<usize>)> {
+        let Some(fm) = &self.doc.front_matter else {
+            return Vec::new();
+        };
+        let text = &self.doc.source[fm.clone()];
+        let mut out = Vec::new();
+        let mut at = fm.start;
+        for line in text.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let body = line.trim_end();
+            let Some(sep) = body.find([':', '=']) else {
+                continue;
+            };
+            let key = body[..sep].trim();
+            if key.is_empty() || key.starts_with(['-', '#', ' ']) || key.contains(' ') {
+                continue;
+            }
+            let raw = &body[sep + 1..];
+            let value = raw.trim().trim_matches(['"', '\'']);
+            if value.is_empty() {
+                continue;
+            }
+            let offset = raw.find(value).map_or(0, |i| i + sep + 1);
+            let vstart = start + offset;
+            out.push((
+                normalize_key(key).replace('_', " "),
+                vstart..vstart + value.len(),
+            ));
+        }
+        out
+    }
+
+    fn front_matter_period(&self, order: Option<DateOrder>, single: bool) -> Option<Period> {
+        let fields = self.front_matter_fields();
+        let value = |r: &Range<usize>| self.doc.source.get(r.clone()).unwrap_or("");
+        let date_of = |r: &Range<usize>| {
+            let text = value(r);
+            dates::find_dates(
+                text,
+                &DateContext {
+                    order,
+                    period: None,
+                },
+            )
+            .into_iter()
+            .find(|m| m.format.is_full())
+            .and_then(|m| Some((m.date()?, shift(m.range, r.start))))
+        };
+        if single {
+            return fields
+                .iter()
+                .filter(|(k, _)| k == "date" || FRONT_MATTER_TEXT_KEYS.contains(&k.as_str()))
+                .find_map(|(_, r)| date_of(r))
+                .map(|(d, span)| Period::Valid {
+                    span,
+                    start: d,
+                    end: d,
+                    source: PeriodSource::RecordDate,
+                });
+        }
+        let stated = |keys: &[&str]| {
+            fields
+                .iter()
+                .filter(|(k, _)| keys.contains(&k.as_str()))
+                .find_map(|(_, r)| {
+                    let m = dates::parse_period(value(r), order)?.ok()?;
+                    Some(Period::Valid {
+                        span: shift(m.range, r.start),
+                        start: m.start,
+                        end: m.end,
+                        source: PeriodSource::Stated,
+                    })
+                })
+        };
+        if let Some(p) = stated(&PERIOD_KEYS) {
+            return Some(p);
+        }
+        let get = |keys: &[&str]| {
+            fields
+                .iter()
+                .find(|(k, _)| keys.contains(&k.as_str()))
+                .and_then(|(_, r)| date_of(r))
+        };
+        if let (Some((start, a)), Some((end, b))) = (
+            get(&["start", "start date", "from", "period start"]),
+            get(&["end", "end date", "to", "until", "period end"]),
+        ) && start <= end
+        {
+            return Some(Period::Valid {
+                span: a.start.min(b.start)..a.end.max(b.end),
+                start,
+                end,
+                source: PeriodSource::Stated,
+            });
+        }
+        // A range (not a lone month) in a description or title.
+        fields
             .iter()
-            .find(|h| h.level == 1)
-            .and_then(|h| h.prose);
-        let mut candidates: Vec<usize> = title.into_iter().collect();
-        if let Some(body) = self.body(self.content.summary_section) {
-            candidates.extend(self.doc.prose_in(body).map(|(i, _)| i));
-        }
-        for i in candidates {
-            if let Some(Period::Valid { span, start, end }) = self.doc.prose.get(i).and_then(found)
-            {
-                self.content.period = Period::Valid { span, start, end };
-                return;
+            .filter(|(k, _)| FRONT_MATTER_TEXT_KEYS.contains(&k.as_str()))
+            .find_map(|(_, r)| {
+                let m = dates::parse_period(value(r), order)?.ok()?;
+                (m.start != m.end).then(|| Period::Valid {
+                    span: shift(m.range, r.start),
+                    start: m.start,
+                    end: m.end,
+                    source: PeriodSource::Stated,
+                })
+            })
+    }
+
+    /// The first heading's prose: the document's title.
+    fn title_run(&self) -> Option<&Prose<'_>> {
+        self.doc
+            .headings
+            .first()
+            .and_then(|h| h.prose)
+            .and_then(|p| self.doc.prose.get(p))
+    }
+
+    /// The prose runs that open the document: those of the title's own section before its
+    /// first sub-heading (or, with no heading first, before the first heading).
+    fn header_runs(&self) -> Vec<&Prose<'_>> {
+        let first = self.doc.headings.first();
+        let range = match first {
+            Some(h) if h.span.start <= self.doc.content_start() + 4 => {
+                let end = self
+                    .doc
+                    .headings
+                    .get(1)
+                    .map_or(self.doc.source.len(), |n| n.span.start);
+                h.span.end..end
             }
+            Some(h) => self.doc.content_start()..h.span.start,
+            None => self.doc.content_start()..self.doc.source.len(),
+        };
+        self.doc
+            .prose_in(range)
+            .map(|(_, p)| p)
+            .filter(|p| !matches!(p.context, ProseContext::Heading(_)))
+            .take(HEADER_RUNS)
+            .collect()
+    }
+
+    /// A range under the title, or (`single`) a line under it that gives one date.
+    fn header_lines(&self, order: Option<DateOrder>, single: bool) -> Option<Period> {
+        let runs = self.header_runs();
+        if !single {
+            return runs.iter().find_map(|p| {
+                lines(&p.text).find_map(|line| {
+                    let text = p.text.get(line.clone())?;
+                    if self.is_template(text) {
+                        return None;
+                    }
+                    let m = dates::parse_period(text, order)?.ok()?;
+                    // A range under the title is the period; a lone month or date is only
+                    // when it is the whole line (not one mentioned in a sentence).
+                    let range = m.start != m.end;
+                    let whole_line = is_mostly(text, &m.range);
+                    (range || whole_line).then(|| Period::Valid {
+                        span: p
+                            .to_source(shift(m.range.clone(), line.start))
+                            .unwrap_or_else(|| p.span.clone()),
+                        start: m.start,
+                        end: m.end,
+                        source: PeriodSource::Stated,
+                    })
+                })
+            });
         }
-        // A `Reporting Period: June 1–30, 2024` line anywhere (e.g. under the title).
-        const KEYS: [&str; 5] = [
-            "period",
-            "time period",
-            "reporting period",
-            "period covered",
-            "report period",
-        ];
+        runs.iter().find_map(|p| {
+            lines(&p.text).find_map(|line| {
+                let text = p.text.get(line.clone())?;
+                if self.is_template(text) {
+                    return None;
+                }
+                let m = dates::find_dates(
+                    text,
+                    &DateContext {
+                        order,
+                        period: None,
+                    },
+                )
+                .into_iter()
+                .find(|m| m.format.is_full())?;
+                let date = m.date()?;
+                (keyed(text, &DATE_KEYS) || is_mostly(text, &m.range)).then(|| Period::Valid {
+                    span: p
+                        .to_source(shift(m.range.clone(), line.start))
+                        .unwrap_or_else(|| p.span.clone()),
+                    start: date,
+                    end: date,
+                    source: PeriodSource::RecordDate,
+                })
+            })
+        })
+    }
+
+    /// A `Reporting Period: June 1–30, 2024` line anywhere.
+    fn reporting_period_line(&self, order: Option<DateOrder>) -> Option<Period> {
         for p in &self.doc.prose {
             for line in lines(&p.text) {
                 let Some(l) = p.text.get(line.clone()) else {
                     continue;
                 };
                 let Some((k, v)) = key_value(l) else { continue };
-                if !KEYS.contains(&crate::data::fields::normalize_key(&l[k]).as_str()) {
+                if !PERIOD_KEYS.contains(&normalize_key(&l[k]).as_str()) || self.is_template(l) {
                     continue;
                 }
                 let Some(Ok(m)) = dates::parse_period(&l[v.clone()], order) else {
                     continue;
                 };
-                let at = line.start + v.start;
-                if let Some(span) = p.to_source(shift(m.range, at)) {
-                    self.content.period = Period::Valid {
+                if let Some(span) = p.to_source(shift(m.range, line.start + v.start)) {
+                    return Some(Period::Valid {
                         span,
                         start: m.start,
                         end: m.end,
-                    };
-                    return;
+                        source: PeriodSource::Stated,
+                    });
                 }
             }
         }
+        None
+    }
+
+    fn summary_range(&self, order: Option<DateOrder>) -> Option<Period> {
+        let body = self.body(self.content.summary_section)?;
+        self.doc.prose_in(body).find_map(|(_, p)| {
+            self.range_in(p, order)
+                .filter(|period| period.range().is_some_and(|(s, e)| s != e))
+        })
+    }
+
+    /// The single date of a record of one day: in the title, front matter's `date`, or a
+    /// date line under the title.
+    fn record_date(&self, order: Option<DateOrder>) -> Option<Period> {
+        let in_title = self.title_run().and_then(|p| {
+            let m = dates::find_dates(
+                &p.text,
+                &DateContext {
+                    order,
+                    period: None,
+                },
+            )
+            .into_iter()
+            .find(|m| m.format.is_full())?;
+            let date: Date = m.date()?;
+            Some(Period::Valid {
+                span: p.to_source(m.range).unwrap_or_else(|| p.span.clone()),
+                start: date,
+                end: date,
+                source: PeriodSource::RecordDate,
+            })
+        });
+        in_title
+            .or_else(|| self.front_matter_period(order, true))
+            .or_else(|| self.header_lines(order, true))
+    }
+}
+
+/// Whether the line is `Key: …` with one of `keys`.
+fn keyed(text: &str, keys: &[&str]) -> bool {
+    key_value(text).is_some_and(|(k, _)| keys.contains(&normalize_key(&text[k]).as_str()))
+}
+
+/// Whether `range` is most of the line: what is left is at most a few words (a weekday,
+/// a time, a zone: `Thursday, August 4, 2016 (7:00am - 8:30am PT)`).
+fn is_mostly(text: &str, range: &Range<usize>) -> bool {
+    let rest = format!(
+        "{} {}",
+        text.get(..range.start).unwrap_or(""),
+        text.get(range.end..).unwrap_or("")
+    );
+    let words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| !is_time_word(w))
+        .count();
+    words <= 2
+}
+
+fn is_time_word(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "am" | "pm" | "utc" | "gmt" | "pt" | "et" | "ct" | "mt"
+    ) || !dates::find_times(w).is_empty()
+        || l.ends_with("day")
+        || (l.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+impl Period {
+    /// Whether this is a period stated as one (not a one-day record's date).
+    pub fn is_stated(&self) -> bool {
+        matches!(
+            self,
+            Period::Valid {
+                source: PeriodSource::Stated,
+                ..
+            }
+        )
     }
 }
 
@@ -144,18 +490,98 @@ mod tests {
     use super::super::test_util::content;
     use super::super::*;
 
+    fn period(src: &str) -> Option<(Date, Date, &str)> {
+        match content(src).period {
+            Period::Valid {
+                span, start, end, ..
+            } => Some((start, end, &src[span])),
+            _ => None,
+        }
+    }
+
+    fn d(y: i16, m: i8, day: i8) -> Date {
+        jiff::civil::date(y, m, day)
+    }
+
     #[test]
-    pub(super) fn a_period_line_under_the_title() {
+    fn a_period_line_under_the_title() {
         let src = "# Report\n\n**Reporting Period:** 1–30 June 2024\n\n## Interaction Log\n\n- June 3 — Call — Participants: Ana — Summary: x\n";
         let c = content(src);
         let Period::Valid { span, start, .. } = &c.period else {
             panic!("{:?}", c.period)
         };
         assert_eq!(&src[span.clone()], "1–30 June 2024");
-        assert_eq!(*start, jiff::civil::date(2024, 6, 1));
+        assert_eq!(*start, d(2024, 6, 1));
         assert_eq!(
             c.entries[0].date.as_ref().and_then(DateRef::date),
-            Some(jiff::civil::date(2024, 6, 3))
+            Some(d(2024, 6, 3))
         );
+    }
+
+    #[test]
+    fn the_period_as_people_state_it() {
+        assert_eq!(
+            period("# Status\n\n**12/09/2020 - 12/22/2020**\n\n## Summary\n\nx\n"),
+            Some((d(2020, 12, 9), d(2020, 12, 22), "12/09/2020 - 12/22/2020"))
+        );
+        assert_eq!(
+            period("# Update 2023-09\n\nThings happened.\n"),
+            Some((d(2023, 9, 1), d(2023, 9, 30), "2023-09"))
+        );
+        assert_eq!(
+            period("# September 2024 Report\n"),
+            Some((d(2024, 9, 1), d(2024, 9, 30), "September 2024"))
+        );
+        assert_eq!(
+            period("# 2025 Q2 Working Group Report\n"),
+            Some((d(2025, 4, 1), d(2025, 6, 30), "2025 Q2"))
+        );
+        assert_eq!(
+            period("---\ndescription: September 10, 2025 - September 23, 2025\n---\n\n# Sprint\n"),
+            Some((
+                d(2025, 9, 10),
+                d(2025, 9, 23),
+                "September 10, 2025 - September 23, 2025"
+            ))
+        );
+        assert_eq!(
+            period("---\nperiod_start: 2024-06-01\nperiod_end: 2024-06-30\n---\n# R\n"),
+            Some((
+                d(2024, 6, 1),
+                d(2024, 6, 30),
+                "2024-06-01\nperiod_end: 2024-06-30"
+            ))
+        );
+    }
+
+    #[test]
+    fn a_one_day_record_has_its_date_as_the_period() {
+        assert_eq!(
+            period("# 2018-01-18, reddit hugs mybinder\n\n## Summary\n\nA repo is posted.\n"),
+            Some((d(2018, 1, 18), d(2018, 1, 18), "2018-01-18"))
+        );
+        assert_eq!(
+            period("# Forum\n\n**Date:** September 08, 2022, 1PM EDT (UTC -4)\n\n## Agenda\n"),
+            Some((d(2022, 9, 8), d(2022, 9, 8), "September 08, 2022"))
+        );
+        assert_eq!(
+            period(
+                "# TSC Minutes\n\nThursday, August 4, 2016 (7:00am - 8:30am PT)\n\n## Attendees\n"
+            ),
+            Some((d(2016, 8, 4), d(2016, 8, 4), "August 4, 2016"))
+        );
+        let c =
+            content("# Minutes\n\nWe met on 2024-06-03 and talked about the plan for the year.\n");
+        assert!(matches!(c.period, Period::Missing), "{:?}", c.period);
+    }
+
+    #[test]
+    fn template_text_is_never_the_period() {
+        let src = "# Report\n\n## Time Period\n\nTODO: state the reporting period, e.g. June 1–30, 2024.\n";
+        assert!(matches!(
+            content(src).period,
+            Period::Missing | Period::Invalid { .. }
+        ));
+        assert_eq!(period(src), None);
     }
 }

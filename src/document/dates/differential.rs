@@ -202,6 +202,8 @@ fn period_like() -> BoxedStrategy<String> {
         });
     let quarter = (one_of(&["Q", "q", "Q", "QQ"]), "[0-6]{1,2}", gap(), num())
         .prop_map(|(q, n, g, y)| format!("{q}{n}{g}{y}"));
+    let year_quarter = (num(), gap(), one_of(&["Q", "q", "Q", "QQ"]), "[0-6]{1,2}")
+        .prop_map(|(y, g, q, n)| format!("{y}{g}{q}{n}"));
     let pair = (date_like(), gap(), joiner(), gap(), date_like())
         .prop_map(|(a, g1, j, g2, b)| format!("{a}{g1}{j}{g2}{b}"));
     (
@@ -209,6 +211,7 @@ fn period_like() -> BoxedStrategy<String> {
             month_days.boxed(),
             days_month.boxed(),
             quarter.boxed(),
+            year_quarter.boxed(),
             pair.boxed()
         ],
         tail(),

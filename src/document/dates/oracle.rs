@@ -43,8 +43,10 @@ const ORD: &str = r"(?:st|nd|rd|th)?";
 static DATE_RE: LazyLock<Pattern> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        \b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b
+        \b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,3}})\b
       | \b(?P<n1>\d{{1,2}})(?P<nsep>[/.])(?P<n2>\d{{1,2}})[/.](?P<ny>\d{{4}}|\d{{2}})\b
+      | \b(?P<h1>\d{{1,2}})-(?P<h2>\d{{1,2}})-(?P<hy>\d{{4}})\b
+      | \b(?P<ey>\d{{4}})-(?P<em>\d{{2}})\b
       | \b(?P<mm>{m})\s+(?P<md>\d{{1,2}}){o}\b(?:,?\s+(?P<my>\d{{4}})\b)?
       | \b(?P<dd>\d{{1,2}}){o}\s+(?:of\s+)?(?P<dm>{m})(?:,?\s+(?P<dy>\d{{4}})\b)?
       | \b(?P<ym>{m})\s+(?P<yy>\d{{4}})\b
@@ -210,6 +212,21 @@ fn date_shape(caps: &Caps<'_, '_>) -> Option<DateShape> {
             two_digit_year: caps.name("ny")?.as_str().len() == 2,
         });
     }
+    if let Some(first) = num(caps, "h1") {
+        return Some(DateShape::Numeric {
+            first,
+            second: num(caps, "h2")?,
+            dotted: false,
+            year: num(caps, "hy")?,
+            two_digit_year: false,
+        });
+    }
+    if let Some(year) = num(caps, "ey") {
+        return Some(DateShape::IsoMonth {
+            year,
+            month: num(caps, "em")?,
+        });
+    }
     if let Some(m) = caps.name("mm") {
         return Some(DateShape::MonthDay {
             month: month_number(m.as_str())?,
@@ -274,7 +291,7 @@ pub fn find_times(text: &str) -> Vec<TimeMatch> {
 
 static SAME_MONTH_RE: LazyLock<Pattern> = LazyLock::new(|| {
     let pattern = format!(
-        r"\b(?P<m>{m})\s+(?P<a>\d{{1,2}}){o}\s*(?:[-–—]|to|through|until|thru)\s*(?P<b>\d{{1,2}}){o},?\s+(?P<y>\d{{4}})\b|\b(?P<a2>\d{{1,2}}){o}\s*(?:[-–—]|to|through|until|thru)\s*(?P<b2>\d{{1,2}}){o}\s+(?P<m2>{m}),?\s+(?P<y2>\d{{4}})\b|\b[Qq](?P<q>[1-4])\s+(?P<qy>\d{{4}})\b",
+        r"\b(?P<m>{m})\s+(?P<a>\d{{1,2}}){o}\s*(?:[-–—]|to|through|until|thru)\s*(?P<b>\d{{1,2}}){o},?\s+(?P<y>\d{{4}})\b|\b(?P<a2>\d{{1,2}}){o}\s*(?:[-–—]|to|through|until|thru)\s*(?P<b2>\d{{1,2}}){o}\s+(?P<m2>{m}),?\s+(?P<y2>\d{{4}})\b|\b[Qq](?P<q>[1-4])\s+(?P<qy>\d{{4}})\b|\b(?P<yq>\d{{4}})\s+[Qq](?P<q2>[1-4])\b",
         m = MONTH_RE,
         o = ORD
     );
@@ -318,6 +335,12 @@ fn period_shape(caps: &Caps<'_, '_>) -> Option<PeriodShape> {
         return Some(PeriodShape::Quarter {
             quarter: i8::try_from(q).ok()?,
             year: num(caps, "qy")?,
+        });
+    }
+    if let Some(q) = num(caps, "q2") {
+        return Some(PeriodShape::Quarter {
+            quarter: i8::try_from(q).ok()?,
+            year: num(caps, "yq")?,
         });
     }
     let (m, a, b, y) = if caps.name("m").is_some() {

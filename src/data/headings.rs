@@ -1,0 +1,290 @@
+//! Reading a heading by meaning. A heading is reduced to words (markup, emoji, a
+//! parenthesis, numbering such as `4.`, `IV.`, `Section 4:` or `Appendix A –`, and
+//! punctuation removed; `and`, `&`, `/`, `+`, `,` and spaced dashes split it into parts).
+//! It then names a section when all its words are the section's name or an alias, or when
+//! a part has one of the section's synonyms as its head: a few words may come before the
+//! synonym, and after it only nothing, a word that opens a qualifier (`for the TAC`,
+//! `raised`), or trailing nouns (`Review`, `Log`). The cue words are data (`[headings]` in
+//! `rules/sections.toml`).
+
+use std::ops::Range;
+
+/// A heading as words, and its parts (ranges of `words`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeadingWords {
+    pub words: Vec<String>,
+    pub parts: Vec<Range<usize>>,
+}
+
+impl HeadingWords {
+    /// The exact-match key: the words joined by single spaces.
+    pub fn key(&self) -> String {
+        self.words.join(" ")
+    }
+
+    pub fn part(&self, r: &Range<usize>) -> &[String] {
+        &self.words[r.clone()]
+    }
+}
+
+/// How many words may stand before a synonym in its part (`Proposed Next Steps`,
+/// `Updates on Open Issues`).
+const MAX_BEFORE: usize = 3;
+
+/// A heading of more words than this is a sentence (a form's question, an instruction),
+/// not a section's name: only a whole-heading name counts for it.
+pub const MAX_HEAD_WORDS: usize = 8;
+
+/// The cue words of head-word matching.
+#[derive(Debug, Clone, Default)]
+pub struct HeadCues {
+    /// A word right after a synonym that opens a qualifier: `Issues for the TAC`.
+    pub after: Vec<String>,
+    /// Words that may follow a synonym and end the heading: `Action Item Review`.
+    pub trailing: Vec<String>,
+}
+
+impl HeadCues {
+    /// Whether `phrase` is the head of `part`: it stands within the first few words, and
+    /// what follows it is nothing, a qualifier, or trailing nouns.
+    pub fn is_head(&self, part: &[String], phrase: &[String]) -> bool {
+        if phrase.is_empty() || phrase.len() > part.len() {
+            return false;
+        }
+        (0..=part.len() - phrase.len())
+            .take(MAX_BEFORE + 1)
+            .any(|i| {
+                // `5 minutes` is a duration, not the minutes of a meeting.
+                let counted = i > 0 && part[i - 1].chars().all(|c| c.is_ascii_digit());
+                part[i..i + phrase.len()] == *phrase && !counted && {
+                    let after = &part[i + phrase.len()..];
+                    after.is_empty()
+                        || self.after.contains(&after[0])
+                        || after.iter().all(|w| self.trailing.contains(w))
+                }
+            })
+    }
+}
+
+/// Removes `<…>` tags and `(…)` parentheses.
+fn strip_tags_and_parens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth_tag = false;
+    let mut depth_paren = 0usize;
+    for c in text.chars() {
+        match c {
+            '<' if !depth_tag => depth_tag = true,
+            '>' if depth_tag => depth_tag = false,
+            '(' if !depth_tag => depth_paren += 1,
+            ')' if !depth_tag && depth_paren > 0 => depth_paren -= 1,
+            _ if depth_tag || depth_paren > 0 => {}
+            _ => out.push(c),
+        }
+    }
+    // An unclosed `<` was not a tag: keep the text.
+    if depth_tag { text.to_string() } else { out }
+}
+
+/// Words that introduce numbering: `Section 4:`, `Part II –`, `Appendix A.`
+const NUMBERING_WORDS: [&str; 5] = ["section", "part", "appendix", "chapter", "step"];
+
+/// Strips leading numbering, repeatedly: `4.`, `2)`, `3.1`, `IV.`, `A)`, `Section 4:`,
+/// `Appendix A –`, `#3`.
+pub fn strip_numbering(text: &str) -> &str {
+    let mut t = text.trim_start();
+    loop {
+        let before = t;
+        t = strip_one_number(t).trim_start();
+        let lower = t.get(..12).unwrap_or(t).to_ascii_lowercase();
+        if let Some(word) = NUMBERING_WORDS.iter().find(|w| lower.starts_with(*w)) {
+            let rest = &t[word.len()..];
+            let label_len = rest
+                .trim_start()
+                .find(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+                .unwrap_or(rest.trim_start().len());
+            let label = &rest.trim_start()[..label_len];
+            let is_label = !label.is_empty()
+                && label.len() <= 5
+                && (label.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    || label.chars().all(|c| "IVXLC".contains(c))
+                    || (label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase())));
+            if rest.starts_with(char::is_whitespace) && is_label {
+                let after = rest.trim_start()[label_len..].trim_start();
+                t = after
+                    .trim_start_matches([':', '.', '-', '–', '—', ')'])
+                    .trim_start();
+            }
+        }
+        if let Some(rest) = t.strip_prefix('#')
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+        {
+            t = rest;
+            continue;
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+fn strip_one_number(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Arabic numbering: 2. / 2) / 2.1 / 2.1.
+    while i < bytes.len() && (bytes[i].is_ascii_digit() || (bytes[i] == b'.' && i > 0)) {
+        i += 1;
+    }
+    if i > 0 {
+        let rest = &text[i..];
+        let (rest, paren) = match rest.strip_prefix(')') {
+            Some(r) => (r, true),
+            None => (rest, false),
+        };
+        // "2024 Summary" is a title and "5 minutes" a duration, not numbering: bare numbers
+        // need a dot, a parenthesis, or at most two digits and a capital after them.
+        let capital_next = rest.trim_start().starts_with(|c: char| c.is_uppercase());
+        let numbered = paren || text[..i].contains('.') || (i <= 2 && capital_next);
+        if numbered && (rest.starts_with(char::is_whitespace) || rest.is_empty()) {
+            return rest;
+        }
+        return text;
+    }
+    // Roman numerals or a single letter followed by "." or ")": "IV. Next Steps", "A) Summary".
+    if let Some(pos) = text.find(['.', ')']) {
+        let head = &text[..pos];
+        let is_roman =
+            !head.is_empty() && head.len() <= 5 && head.chars().all(|c| "IVXLC".contains(c));
+        let is_letter = head.len() == 1 && head.chars().all(|c| c.is_ascii_uppercase());
+        let rest = &text[pos + 1..];
+        if (is_roman || is_letter) && rest.starts_with(char::is_whitespace) {
+            return rest;
+        }
+    }
+    text
+}
+
+/// A heading's words and parts.
+pub fn heading_words(text: &str) -> HeadingWords {
+    let cleaned = strip_tags_and_parens(text);
+    let t = strip_numbering(cleaned.trim());
+    let mut out = HeadingWords::default();
+    let mut part_start = 0;
+    let mut word = String::new();
+    let flush_word = |word: &mut String, out: &mut HeadingWords, part_start: &mut usize| {
+        let w = word.trim_matches(|c| matches!(c, '-' | '\'' | ';' | '.'));
+        if w.is_empty() {
+        } else if w == "and" || w == "or" {
+            split(out, part_start);
+        } else {
+            out.words.push(w.to_string());
+        }
+        word.clear();
+    };
+    fn split(out: &mut HeadingWords, part_start: &mut usize) {
+        if out.words.len() > *part_start {
+            out.parts.push(*part_start..out.words.len());
+        }
+        *part_start = out.words.len();
+    }
+    let chars: Vec<char> = t.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let spaced = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_none_or(|c| c.is_whitespace())
+        };
+        match c {
+            c if c.is_alphanumeric() => word.extend(c.to_lowercase()),
+            '\'' | '’' => word.push('\''),
+            ';' | '.' if !word.is_empty() => word.push(c),
+            '-' | '–' | '—' if !(spaced(i.checked_sub(1)) && spaced(Some(i + 1))) => {
+                if c == '-' {
+                    word.push('-');
+                } else {
+                    flush_word(&mut word, &mut out, &mut part_start);
+                    split(&mut out, &mut part_start);
+                }
+            }
+            '-' | '–' | '—' | '&' | '/' | '+' | ',' | '|' => {
+                flush_word(&mut word, &mut out, &mut part_start);
+                split(&mut out, &mut part_start);
+            }
+            _ => flush_word(&mut word, &mut out, &mut part_start),
+        }
+    }
+    flush_word(&mut word, &mut out, &mut part_start);
+    split(&mut out, &mut part_start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(t: &str) -> String {
+        heading_words(t).key()
+    }
+
+    fn parts(t: &str) -> Vec<String> {
+        let h = heading_words(t);
+        h.parts.iter().map(|r| h.part(r).join(" ")).collect()
+    }
+
+    #[test]
+    fn markup_numbering_emoji_and_punctuation_are_not_words() {
+        assert_eq!(key("2. Issues & Resolutions:"), "issues resolutions");
+        assert_eq!(key("Issues/Resolutions"), "issues resolutions");
+        assert_eq!(key("IV. Next Steps"), "next steps");
+        assert_eq!(key("3.1 Time Period"), "time period");
+        assert_eq!(key("A) Summary"), "summary");
+        assert_eq!(key("2024 Summary"), "2024 summary");
+        assert_eq!(
+            key("<a id=\"risks\"></a>4. Risks and Issues"),
+            "risks issues"
+        );
+        assert_eq!(key("📋 Action Items"), "action items");
+        assert_eq!(key("Section 4: Next Steps"), "next steps");
+        assert_eq!(
+            key("Appendix A – Supporting Documents"),
+            "supporting documents"
+        );
+        assert_eq!(key("Action Item (AI) Review"), "action item review");
+        assert_eq!(key("Follow-up"), "follow-up");
+        assert_eq!(key("What’s next?"), "what's next");
+        assert_eq!(key("tl;dr"), "tl;dr");
+        assert_eq!(
+            key("Questions/Issues for the TAC"),
+            "questions issues for the tac"
+        );
+    }
+
+    #[test]
+    fn parts_split_at_conjunctions_and_spaced_dashes() {
+        assert_eq!(parts("Issues and Next Steps"), ["issues", "next steps"]);
+        assert_eq!(parts("Action Items & Owners"), ["action items", "owners"]);
+        assert_eq!(
+            parts("Risks, Issues / Blockers"),
+            ["risks", "issues", "blockers"]
+        );
+        assert_eq!(parts("Next Steps — Q3"), ["next steps", "q3"]);
+        assert_eq!(parts("Follow-up"), ["follow-up"]);
+    }
+
+    #[test]
+    fn a_synonym_counts_where_it_is_the_head() {
+        let cues = HeadCues {
+            after: vec!["for".into(), "raised".into()],
+            trailing: vec!["review".into(), "log".into()],
+        };
+        let w = |t: &str| heading_words(t).words;
+        let head = |t: &str, p: &str| cues.is_head(&w(t), &w(p));
+        assert!(head("Proposed Next Steps", "next steps"));
+        assert!(head("Issues for the TAC", "issues"));
+        assert!(head("Issues raised", "issues"));
+        assert!(head("Action Item Review", "action item"));
+        assert!(head("Updates on open issues", "issues"));
+        assert!(!head("GitHub issues triage", "issues"));
+        assert!(!head("Summary of Changes", "summary"));
+        assert!(!head("A very long heading about issues triage", "issues"));
+        assert!(!head("5 minutes", "minutes"));
+    }
+}

@@ -1,0 +1,92 @@
+//! The day/month order a report settles by itself. `01/03/2020` is ambiguous alone, but
+//! not in a table whose other rows say `01/31/2020`: a numeric date that can be read only
+//! one way shows the report's order, and when all such dates agree, the others are read
+//! that way too. (A configured `[dates] order` wins; dotted dates such as `16.06.2024`
+//! are day-first by convention and show nothing.)
+
+use super::super::Document;
+use super::super::dates::{self, DateContext, DateValue};
+use crate::settings::DateOrder;
+
+/// The only order the document's numeric dates allow, if they show one and never the other.
+pub(super) fn settled(doc: &Document<'_>) -> Option<DateOrder> {
+    let (mut mdy, mut dmy) = (false, false);
+    for p in &doc.prose {
+        if !has_numeric_date(p.text.as_bytes()) {
+            continue;
+        }
+        for m in dates::find_dates(&p.text, &DateContext::default()) {
+            if p.text.get(m.range.clone()).is_some_and(|t| t.contains('.')) {
+                continue;
+            }
+            match dates::shown_order(&m) {
+                Some(DateOrder::Mdy) => mdy = true,
+                Some(DateOrder::Dmy) => dmy = true,
+                None => {}
+            }
+        }
+    }
+    match (mdy, dmy) {
+        (true, false) => Some(DateOrder::Mdy),
+        (false, true) => Some(DateOrder::Dmy),
+        _ => None,
+    }
+}
+
+/// Whether the text has a digit, a `/` or `-`, and a digit in a row (a numeric date's
+/// first separator): text without one has no numeric date to read.
+fn has_numeric_date(b: &[u8]) -> bool {
+    b.windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-') && w[2].is_ascii_digit())
+}
+
+/// An ambiguous date with one reading inside the period is that reading.
+pub(super) fn settle_in_period(
+    value: &DateValue,
+    period: Option<(jiff::civil::Date, jiff::civil::Date)>,
+) -> Option<(jiff::civil::Date, DateOrder)> {
+    let (DateValue::Ambiguous { mdy, dmy }, Some((start, end))) = (value, period) else {
+        return None;
+    };
+    let inside = |d: &jiff::civil::Date| *d >= start && *d <= end;
+    match (inside(mdy), inside(dmy)) {
+        (true, false) => Some((*mdy, DateOrder::Mdy)),
+        (false, true) => Some((*dmy, DateOrder::Dmy)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::content;
+    use crate::document::dates::DateValue;
+
+    fn values(src: &str) -> Vec<DateValue> {
+        content(src).dates.into_iter().map(|d| d.value).collect()
+    }
+
+    #[test]
+    fn a_date_readable_one_way_settles_the_others() {
+        let v = values(
+            "# Log\n\n| Date | Note |\n| --- | --- |\n| 01/03/2020 | a |\n| 01/31/2020 | b |\n",
+        );
+        assert!(v.iter().all(|v| matches!(v, DateValue::Date(_))), "{v:?}");
+        assert_eq!(v[0], DateValue::Date(jiff::civil::date(2020, 1, 3)));
+    }
+
+    #[test]
+    fn mixed_orders_settle_nothing() {
+        let v = values("# Log\n\n01/03/2020, 01/31/2020 and 31/01/2020.\n");
+        assert!(matches!(v[0], DateValue::Ambiguous { .. }), "{v:?}");
+    }
+
+    #[test]
+    fn the_period_settles_a_date_with_one_reading_inside_it() {
+        let v =
+            values("# Report\n\n## Time Period\n\nMarch 2024\n\n## Log\n\nMet on 03/04/2024.\n");
+        assert_eq!(
+            v.last(),
+            Some(&DateValue::Date(jiff::civil::date(2024, 3, 4)))
+        );
+    }
+}
