@@ -19,7 +19,7 @@ use crate::document::decode;
 use crate::fix;
 use crate::render::{self, FileReport, HumanOptions, Summary};
 use crate::rules;
-use crate::settings::{Overrides, Settings, find_config};
+use crate::settings::{Overrides, Settings, find_config, load_config};
 
 /// Exit code: no error-level diagnostics.
 pub const EXIT_OK: u8 = 0;
@@ -103,18 +103,6 @@ impl Resolver {
                 .clone(),
         }
     }
-}
-
-fn load_config(path: &Path, overrides: &Overrides) -> Result<Settings, DataError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        DataError::new(
-            &path.display().to_string(),
-            "",
-            None,
-            format!("cannot read config file: {e}"),
-        )
-    })?;
-    Settings::from_config_text(path, &text, overrides)
 }
 
 /// Collects tool errors (exit 2) while the run goes on.
