@@ -664,15 +664,21 @@ fn explain(args: &ExplainArgs) -> io::Result<u8> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    writeln!(out, "# {} {}\n", meta.code, meta.name)?;
-    writeln!(out, "{}\n", meta.summary)?;
-    writeln!(
-        out,
-        "Default severity: {}. Fix: {}.\n",
-        meta.severity,
-        meta.fix.as_str()
-    )?;
-    write!(out, "{}", meta.documentation())?;
+    write!(out, "{}", explanation(meta))?;
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+/// A rule's page, as Markdown: what `ccr-lint explain` prints and the editor server's hover
+/// on a diagnostic shows.
+pub fn explanation(meta: &rules::RuleMeta) -> String {
+    format!(
+        "# {} {}\n\n{}\n\nDefault severity: {}. Fix: {}.\n\n{}",
+        meta.code,
+        meta.name,
+        meta.summary,
+        meta.severity,
+        meta.fix.as_str(),
+        meta.documentation()
+    )
 }
