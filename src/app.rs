@@ -57,6 +57,7 @@ pub fn run(cli: Cli) -> io::Result<u8> {
         Some(Command::Phrases(args)) => crate::guide::phrases(&args),
         Some(Command::Init(args)) => crate::scaffold::init(&args),
         Some(Command::New(args)) => crate::scaffold::new(&args),
+        Some(Command::Server(_)) => crate::server::run(),
         None => check(cli.check),
     }
 }
