@@ -157,7 +157,7 @@ static BUILTIN: LazyLock<Result<Data, DataError>> = LazyLock::new(|| {
 /// Today's date in the local time zone. Without `TZ`, `/etc/localtime` is read directly:
 /// `Zoned::now()` first builds the time zone database, which lists the whole zoneinfo
 /// folder (a tenth of start-up).
-fn local_today() -> jiff::civil::Date {
+pub fn local_today() -> jiff::civil::Date {
     let now = jiff::Timestamp::now();
     #[cfg(unix)]
     if std::env::var_os("TZ").is_none()

@@ -40,13 +40,14 @@ pub fn actions(
         })
     };
     let mut out = Vec::new();
-    if wanted(CodeActionKind::QUICKFIX.as_str()) {
+    let here: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.span.start <= range.end && range.start <= d.span.end)
+        .collect();
+    if wanted(CodeActionKind::QUICKFIX.as_str()) && !here.is_empty() {
         let doc = Document::parse(text);
         let mut titles: Vec<String> = Vec::new();
-        let here = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.span.start <= range.end && range.start <= d.span.end);
         for d in here {
             let lsp = to_lsp(d, &snap.uri, text, index, related_information);
             if let Some(f) = d.fix.as_deref() {
@@ -90,12 +91,17 @@ pub fn actions(
         }
     }
     if wanted(FIX_ALL_KIND)
-        && let Some(edit) = fix_all(snap, analysis)
+        && let Some(edit) = analysis.fix_all.get_or_init(|| fix_all(snap, analysis))
     {
         out.push(CodeActionOrCommand::CodeAction(CodeAction {
             title: "Fix all safe problems".to_string(),
             kind: Some(CodeActionKind::from(FIX_ALL_KIND)),
-            edit: Some(workspace_edit(&snap.uri, text, index, &[edit])),
+            edit: Some(workspace_edit(
+                &snap.uri,
+                text,
+                index,
+                std::slice::from_ref(edit),
+            )),
             ..Default::default()
         }));
     }

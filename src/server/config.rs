@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
-use crate::settings::{Overrides, Settings, find_config, load_config};
+use crate::settings::{Overrides, Settings, find_config, load_config, local_today};
 
 /// The settings for one document, and a config error the user has not been told about yet.
 pub struct Resolved {
@@ -40,7 +40,13 @@ struct Cache {
     dirs: HashMap<PathBuf, Option<PathBuf>>,
     loaded: HashMap<PathBuf, Loaded>,
     defaults: Option<Arc<Settings>>,
+    /// The date the loaded settings take as today, and when that was last checked: a server
+    /// outlives midnight, and overdue and future-date checks must move on with the calendar.
+    today: Option<(jiff::civil::Date, Instant)>,
 }
+
+/// How often the date is looked at.
+const DATE_CHECK: Duration = Duration::from_secs(60);
 
 /// Every config the open documents use, loaded once and re-read when it changes.
 pub struct Configs {
@@ -72,6 +78,18 @@ impl Configs {
             _ => std::env::current_dir().unwrap_or_default(),
         };
         let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if self.overrides.today.is_none()
+            && cache
+                .today
+                .is_none_or(|(_, checked)| checked.elapsed() >= DATE_CHECK)
+        {
+            let today = local_today();
+            if cache.today.is_some_and(|(day, _)| day != today) {
+                cache.loaded.clear();
+                cache.defaults = None;
+            }
+            cache.today = Some((today, Instant::now()));
+        }
         let mut config = cache
             .dirs
             .entry(dir.clone())
@@ -198,5 +216,28 @@ mod tests {
         // A deleted config: discovery starts over.
         std::fs::remove_file(&config).unwrap();
         assert_eq!(configs.settings_for(Some(&file)).config, None);
+    }
+
+    #[test]
+    fn a_new_day_reloads_the_settings() {
+        let dir = repo();
+        let file = dir.path().join("r.md");
+        let configs = Configs::new(Overrides::default());
+        let first = configs.settings_for(Some(&file)).settings;
+        assert!(Arc::ptr_eq(
+            &first,
+            &configs.settings_for(Some(&file)).settings
+        ));
+        {
+            // As if the date was last looked at yesterday, a while ago.
+            let mut cache = configs.cache.lock().unwrap();
+            let yesterday = first.today.yesterday().unwrap();
+            let a_while_ago = Instant::now()
+                .checked_sub(DATE_CHECK * 2)
+                .unwrap_or_else(Instant::now);
+            cache.today = Some((yesterday, a_while_ago));
+        }
+        let next = configs.settings_for(Some(&file)).settings;
+        assert!(!Arc::ptr_eq(&first, &next), "settings built anew");
     }
 }

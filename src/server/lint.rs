@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use lsp_types::notification::PublishDiagnostics;
 use lsp_types::{MessageType, Uri};
@@ -17,7 +17,7 @@ use lsp_types::{MessageType, Uri};
 use super::diagnostics;
 use super::position::LineIndex;
 use super::state::Shared;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::settings::Settings;
 
 /// A document's text linted under its settings.
@@ -27,6 +27,26 @@ pub struct Analysis {
     pub version: i32,
     pub settings: Arc<Settings>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What "Fix all safe problems" does to this text, worked out on first request (editors
+    /// ask for code actions whenever the cursor moves).
+    pub fix_all: OnceLock<Option<Edit>>,
+}
+
+impl Analysis {
+    pub fn new(
+        text: Arc<String>,
+        version: i32,
+        settings: Arc<Settings>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Self {
+        Analysis {
+            text,
+            version,
+            settings,
+            diagnostics,
+            fix_all: OnceLock::new(),
+        }
+    }
 }
 
 /// One document version to lint.
@@ -140,12 +160,12 @@ fn run(shared: &Arc<Shared>, job: Job) {
     match outcome {
         Ok((diagnostics, params)) => {
             if slot.generation == job.generation {
-                slot.latest = Some(Arc::new(Analysis {
-                    text: job.text.clone(),
-                    version: job.version,
+                slot.latest = Some(Arc::new(Analysis::new(
+                    job.text.clone(),
+                    job.version,
                     settings,
                     diagnostics,
-                }));
+                )));
                 // Under the lock, so a newer result cannot be sent before this one.
                 shared.client.notify::<PublishDiagnostics>(params);
             }

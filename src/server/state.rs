@@ -44,12 +44,12 @@ impl Shared {
         }
         let settings = self.settings(snap);
         let diagnostics = (self.lint)(&snap.text, snap.path.as_deref(), &settings);
-        Arc::new(Analysis {
-            text: snap.text.clone(),
-            version: snap.version,
+        Arc::new(Analysis::new(
+            snap.text.clone(),
+            snap.version,
             settings,
             diagnostics,
-        })
+        ))
     }
 
     /// The document's settings (a config error is shown to the user once).
