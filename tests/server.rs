@@ -644,3 +644,39 @@ fn a_changed_config_is_picked_up() {
     };
     assert_eq!(status.code(), Some(1));
 }
+
+#[test]
+fn utf8_positions_when_the_client_offers_them() {
+    let dir = repo();
+    let doc = uri(&dir.path().join("r.md"));
+    let text = "# Report\n\nSøren 🚀 said we're gonna call.\n";
+    let mut server = Server::start(dir.path());
+    let init =
+        server.initialize(json!({ "general": { "positionEncodings": ["utf-16", "utf-8"] } }));
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    server.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": doc, "languageId": "markdown", "version": 1, "text": text } }),
+    );
+    let diags = server.diagnostics(&doc, 1);
+    let gonna = diags
+        .iter()
+        .find(|d| d["code"] == "CCR601")
+        .unwrap_or_else(|| panic!("gonna is flagged: {diags:#?}"));
+    let line_start = text.find("Søren").expect("the line");
+    let at = text.find("gonna").expect("the word") - line_start;
+    assert_eq!(
+        gonna["range"]["start"],
+        json!({ "line": 2, "character": at })
+    );
+    assert_eq!(
+        gonna["range"]["end"],
+        json!({ "line": 2, "character": at + 5 })
+    );
+    // A client without related information gets none (the help goes into the message).
+    assert!(
+        diags.iter().all(|d| d.get("relatedInformation").is_none()),
+        "{diags:#?}"
+    );
+    assert_eq!(server.stop(), Some(0));
+}
