@@ -597,4 +597,47 @@ mod tests {
         s.notify("exit", Value::Null);
         assert_eq!(s.server.join().unwrap(), EXIT_UNCLEAN);
     }
+
+    #[test]
+    fn a_document_closed_and_opened_again_gets_only_its_new_diagnostics() {
+        let s = start();
+        let uri = "untitled:again";
+        let open = |text: &str| {
+            s.notify(
+                "textDocument/didOpen",
+                json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }),
+            );
+        };
+        open("We're gonna call.\n");
+        s.notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": uri } }),
+        );
+        open("Basically, it is fine.\n");
+        let publishes = || {
+            s.expect(|m| {
+                matches!(m, Message::Notification(n)
+                if n.method == "textDocument/publishDiagnostics")
+            })
+        };
+        // Whatever the first open published, the clear comes before the second open's.
+        loop {
+            let Message::Notification(n) = publishes() else {
+                unreachable!()
+            };
+            if n.params["diagnostics"] == json!([]) && n.params["version"].is_null() {
+                break;
+            }
+        }
+        let Message::Notification(n) = publishes() else {
+            unreachable!()
+        };
+        let shown = n.params["diagnostics"].to_string();
+        assert!(
+            shown.contains("CCR606") && !shown.contains("CCR601"),
+            "{shown}"
+        );
+        s.notify("exit", Value::Null);
+        assert_eq!(s.server.join().unwrap(), EXIT_UNCLEAN);
+    }
 }

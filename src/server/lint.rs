@@ -57,6 +57,8 @@ pub struct Job {
     pub text: Arc<String>,
     pub path: Option<PathBuf>,
     generation: u64,
+    /// The slot it was submitted to ([`Slot::opened`]).
+    slot: u64,
 }
 
 impl Job {
@@ -67,12 +69,15 @@ impl Job {
             text,
             path,
             generation: 0,
+            slot: 0,
         }
     }
 }
 
-#[derive(Default)]
 struct Slot {
+    /// The generation at which the document was opened: a job from before a close and a new
+    /// open leaves the new slot alone.
+    opened: u64,
     /// The generation of the latest job submitted for the document.
     generation: u64,
     running: bool,
@@ -117,7 +122,14 @@ pub fn submit(shared: &Arc<Shared>, mut job: Job) {
     let linter = &shared.linter;
     job.generation = linter.generation.fetch_add(1, Ordering::SeqCst) + 1;
     let mut slots = linter.slots.lock().unwrap_or_else(PoisonError::into_inner);
-    let slot = slots.entry(job.uri.clone()).or_default();
+    let slot = slots.entry(job.uri.clone()).or_insert_with(|| Slot {
+        opened: job.generation,
+        generation: job.generation,
+        running: false,
+        waiting: None,
+        latest: None,
+    });
+    job.slot = slot.opened;
     slot.generation = job.generation;
     if slot.running {
         slot.waiting = Some(job);
@@ -153,8 +165,8 @@ fn run(shared: &Arc<Shared>, job: Job) {
     }));
     let linter = &shared.linter;
     let mut slots = linter.slots.lock().unwrap_or_else(PoisonError::into_inner);
-    let Some(slot) = slots.get_mut(&job.uri) else {
-        // Closed meanwhile.
+    let Some(slot) = slots.get_mut(&job.uri).filter(|s| s.opened == job.slot) else {
+        // Closed meanwhile (and perhaps opened again: that is another slot's business).
         return;
     };
     match outcome {
