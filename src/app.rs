@@ -19,7 +19,7 @@ use crate::document::decode;
 use crate::fix;
 use crate::render::{self, FileReport, HumanOptions, Summary};
 use crate::rules;
-use crate::settings::{Overrides, Settings, find_config};
+use crate::settings::{Overrides, Settings, find_config, load_config};
 
 /// Exit code: no error-level diagnostics.
 pub const EXIT_OK: u8 = 0;
@@ -57,6 +57,7 @@ pub fn run(cli: Cli) -> io::Result<u8> {
         Some(Command::Phrases(args)) => crate::guide::phrases(&args),
         Some(Command::Init(args)) => crate::scaffold::init(&args),
         Some(Command::New(args)) => crate::scaffold::new(&args),
+        Some(Command::Server(_)) => crate::server::run(),
         None => check(cli.check),
     }
 }
@@ -103,18 +104,6 @@ impl Resolver {
                 .clone(),
         }
     }
-}
-
-fn load_config(path: &Path, overrides: &Overrides) -> Result<Settings, DataError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        DataError::new(
-            &path.display().to_string(),
-            "",
-            None,
-            format!("cannot read config file: {e}"),
-        )
-    })?;
-    Settings::from_config_text(path, &text, overrides)
 }
 
 /// Collects tool errors (exit 2) while the run goes on.
@@ -676,15 +665,21 @@ fn explain(args: &ExplainArgs) -> io::Result<u8> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    writeln!(out, "# {} {}\n", meta.code, meta.name)?;
-    writeln!(out, "{}\n", meta.summary)?;
-    writeln!(
-        out,
-        "Default severity: {}. Fix: {}.\n",
-        meta.severity,
-        meta.fix.as_str()
-    )?;
-    write!(out, "{}", meta.documentation())?;
+    write!(out, "{}", explanation(meta))?;
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+/// A rule's page, as Markdown: what `ccr-lint explain` prints and the editor server's hover
+/// on a diagnostic shows.
+pub fn explanation(meta: &rules::RuleMeta) -> String {
+    format!(
+        "# {} {}\n\n{}\n\nDefault severity: {}. Fix: {}.\n\n{}",
+        meta.code,
+        meta.name,
+        meta.summary,
+        meta.severity,
+        meta.fix.as_str(),
+        meta.documentation()
+    )
 }

@@ -36,6 +36,8 @@ pub enum Command {
     Init(InitArgs),
     /// Write a report skeleton: all eight sections, example entries and the standard phrasing.
     New(NewArgs),
+    /// Run the editor server: the Language Server Protocol over standard input and output.
+    Server(ServerArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -200,6 +202,14 @@ pub struct NewArgs {
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServerArgs {
+    /// Speak over standard input and output (the only transport; accepted because editors'
+    /// generic clients often pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

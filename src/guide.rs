@@ -7,24 +7,12 @@ use std::io::{self, Write};
 use crate::app::{EXIT_OK, EXIT_TOOL};
 use crate::cli::{ListFormat, PhrasesArgs, VocabularyArgs};
 use crate::data::Vocabulary;
-use crate::settings::{Overrides, Settings, find_config};
+use crate::settings::{Overrides, discover};
 
 /// The vocabulary in effect in the current folder: built-in plus the config's files.
 fn current_vocabulary() -> Result<std::sync::Arc<Vocabulary>, u8> {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let settings = match find_config(&cwd) {
-        Some(path) => std::fs::read_to_string(&path)
-            .map_err(|e| {
-                crate::data::DataError::new(
-                    &path.display().to_string(),
-                    "",
-                    None,
-                    format!("cannot read config file: {e}"),
-                )
-            })
-            .and_then(|text| Settings::from_config_text(&path, &text, &Overrides::default())),
-        None => Settings::without_config(&Overrides::default()),
-    };
+    let (_, settings) = discover(&cwd, &Overrides::default());
     match settings {
         Ok(s) => Ok(s.data.vocabulary.clone()),
         Err(e) => {

@@ -13,6 +13,7 @@ pub mod guide;
 pub mod render;
 pub mod rules;
 pub mod scaffold;
+pub mod server;
 pub mod settings;
 pub mod suppression;
 pub mod vocab;

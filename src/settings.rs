@@ -157,7 +157,7 @@ static BUILTIN: LazyLock<Result<Data, DataError>> = LazyLock::new(|| {
 /// Today's date in the local time zone. Without `TZ`, `/etc/localtime` is read directly:
 /// `Zoned::now()` first builds the time zone database, which lists the whole zoneinfo
 /// folder (a tenth of start-up).
-fn local_today() -> jiff::civil::Date {
+pub fn local_today() -> jiff::civil::Date {
     let now = jiff::Timestamp::now();
     #[cfg(unix)]
     if std::env::var_os("TZ").is_none()
@@ -505,6 +505,35 @@ fn build_globs(
     b.build()
         .map(Some)
         .map_err(|e| err(0..0, format!("invalid globs: {e}")))
+}
+
+/// Reads and resolves a config file: what `ccr-lint` uses for every file under it, and what
+/// the editor server uses for the documents under it.
+pub fn load_config(path: &Path, overrides: &Overrides) -> Result<Settings, DataError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        DataError::new(
+            &path.display().to_string(),
+            "",
+            None,
+            format!("cannot read config file: {e}"),
+        )
+    })?;
+    Settings::from_config_text(path, &text, overrides)
+}
+
+/// The settings for files in `dir` with no fixed config: the discovered config file's
+/// (see [`find_config`]), else the built-in defaults. Returns the config path too.
+pub fn discover(
+    dir: &Path,
+    overrides: &Overrides,
+) -> (Option<PathBuf>, Result<Settings, DataError>) {
+    match find_config(dir) {
+        Some(path) => {
+            let settings = load_config(&path, overrides);
+            (Some(path), settings)
+        }
+        None => (None, Settings::without_config(overrides)),
+    }
 }
 
 /// Finds the config file for `dir`: the nearest `.ccr-lint.toml`/`ccr-lint.toml` walking up,

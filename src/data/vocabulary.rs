@@ -124,6 +124,10 @@ pub struct Purpose {
     pub id: String,
     pub title: String,
     pub phrases: Vec<String>,
+    /// The sections (ids from `rules/sections.toml`) the phrases belong in: where the editor
+    /// server offers them as completions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<String>,
 }
 
 /// One entry: the forms it matches and what to say about them.
