@@ -52,6 +52,9 @@ pub struct MethodDef {
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Verbs that name the method in a sentence (`Emailed James about …`).
+    #[serde(default)]
+    pub verbs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -67,6 +70,21 @@ pub struct ListsDef {
     pub no_issues: Vec<String>,
     #[serde(default)]
     pub issue_status_words: Vec<String>,
+    /// Words after which an entry's participants stand (`with Ana`, `sent to Ana`).
+    #[serde(default)]
+    pub participant_cues: Vec<String>,
+    /// Words after which an entry's topic stands (`regarding the invoice`).
+    #[serde(default)]
+    pub topic_cues: Vec<String>,
+    /// Words after a task's owner (`Ana will send …`, `Ana to send …`).
+    #[serde(default)]
+    pub owner_cues: Vec<String>,
+    /// Words before a task's deadline (`by April 4, 2025`, `due Friday`).
+    #[serde(default)]
+    pub deadline_cues: Vec<String>,
+    /// Labels that make a line a task wherever it stands (`**Action**: Jenn to update …`).
+    #[serde(default)]
+    pub action_labels: Vec<String>,
 }
 
 /// `kind` names the lookup; `expect` is the id it must give ("" for none; "yes" for the
@@ -115,6 +133,14 @@ pub struct Fields {
     no_issues: Vec<String>,
     vague_time: PhraseMatcher,
     status_words: PhraseMatcher,
+    /// Every method name, alias and verb, and the method each names.
+    method_words: PhraseMatcher,
+    method_of: HashMap<String, usize>,
+    participant_cues: PhraseMatcher,
+    topic_cues: PhraseMatcher,
+    owner_cues: PhraseMatcher,
+    deadline_cues: PhraseMatcher,
+    action_labels: Vec<String>,
 }
 
 impl Default for Fields {
@@ -131,6 +157,13 @@ impl Default for Fields {
             no_issues: Vec::new(),
             vague_time: PhraseMatcher::new(&[]),
             status_words: PhraseMatcher::new(&[]),
+            method_words: PhraseMatcher::new(&[]),
+            method_of: HashMap::new(),
+            participant_cues: PhraseMatcher::new(&[]),
+            topic_cues: PhraseMatcher::new(&[]),
+            owner_cues: PhraseMatcher::new(&[]),
+            deadline_cues: PhraseMatcher::new(&[]),
+            action_labels: Vec::new(),
         }
     }
 }
@@ -244,12 +277,27 @@ impl Fields {
             }
         }
         for m in &file.method {
-            let idx = self.methods.len();
-            self.methods.push(m.name.to_lowercase());
+            let idx = match self
+                .methods
+                .iter()
+                .position(|n| *n == m.name.to_lowercase())
+            {
+                Some(i) => i,
+                None => {
+                    self.methods.push(m.name.to_lowercase());
+                    self.methods.len() - 1
+                }
+            };
             for name in std::iter::once(&m.name).chain(&m.aliases) {
                 self.method_lookup.insert(normalize_key(name), idx);
             }
+            for word in std::iter::once(&m.name).chain(&m.aliases).chain(&m.verbs) {
+                self.method_of.insert(normalize_key(word), idx);
+            }
         }
+        let mut words: Vec<String> = self.method_of.keys().cloned().collect();
+        words.sort();
+        self.method_words = PhraseMatcher::new(&words);
         let lower = |v: &[String]| {
             v.iter()
                 .map(|s| s.trim().to_lowercase())
@@ -264,6 +312,16 @@ impl Fields {
         let mut words: Vec<String> = self.status_words.phrases.clone();
         words.extend(lower(&file.lists.issue_status_words));
         self.status_words = PhraseMatcher::new(&words);
+        let grow = |m: &PhraseMatcher, more: &[String]| {
+            let mut all = m.phrases.clone();
+            all.extend(lower(more));
+            PhraseMatcher::new(&all)
+        };
+        self.participant_cues = grow(&self.participant_cues, &file.lists.participant_cues);
+        self.topic_cues = grow(&self.topic_cues, &file.lists.topic_cues);
+        self.owner_cues = grow(&self.owner_cues, &file.lists.owner_cues);
+        self.deadline_cues = grow(&self.deadline_cues, &file.lists.deadline_cues);
+        self.action_labels.extend(lower(&file.lists.action_labels));
         Ok(file.examples)
     }
 
@@ -272,18 +330,63 @@ impl Fields {
         with_key(key, |k| self.field_lookup.get(k).copied()).map(|i| self.fields[i].0.as_str())
     }
 
+    /// The log column a key or header names: an alias, or an alias ending a short header
+    /// (`Meeting Date`, `Key Participants`); a parenthesis is left out (`Date (UTC)`).
     pub fn log_column(&self, key: &str) -> Option<LogColumn> {
         if key.len() > MAX_NAME_LEN {
             return None;
         }
         with_key(key, |k| self.log_lookup.get(k).copied())
+            .or_else(|| by_head(key, |k| self.log_lookup.get(k).copied()))
     }
 
+    /// The task column a key or header names, as [`Fields::log_column`] does
+    /// (`Action Item (AI)`, `AI POC`).
     pub fn task_column(&self, key: &str) -> Option<TaskColumn> {
         if key.len() > MAX_NAME_LEN {
             return None;
         }
         with_key(key, |k| self.task_lookup.get(k).copied())
+            .or_else(|| by_head(key, |k| self.task_lookup.get(k).copied()))
+    }
+
+    /// The first method word (a name, an alias or a verb such as `emailed`) in a text,
+    /// longest first, and the canonical method it names.
+    pub fn find_method(&self, text: &str) -> Option<(Range<usize>, &str)> {
+        let r = self.method_words.find(text).into_iter().next()?;
+        let idx = self.method_of.get(&normalize_key(&text[r.clone()]))?;
+        Some((r, self.methods[*idx].as_str()))
+    }
+
+    /// Participant cue words (`with`, `to`) in a text, whole words.
+    pub fn participant_cues(&self, text: &str) -> Vec<Range<usize>> {
+        self.participant_cues.find(text)
+    }
+
+    /// Topic cue words (`regarding`, `about`) in a text, whole words.
+    pub fn topic_cues(&self, text: &str) -> Vec<Range<usize>> {
+        self.topic_cues.find(text)
+    }
+
+    /// Owner cue words (`will`, `to`) in a text, whole words.
+    pub fn owner_cues(&self, text: &str) -> Vec<Range<usize>> {
+        self.owner_cues.find(text)
+    }
+
+    /// Deadline cue words (`by`, `due`) in a text, whole words.
+    pub fn deadline_cues(&self, text: &str) -> Vec<Range<usize>> {
+        self.deadline_cues.find(text)
+    }
+
+    /// Whether a label makes its line a task wherever it stands (`Action`, `AI`, `TODO`).
+    pub fn is_action_label(&self, label: &str) -> bool {
+        let k = normalize_key(label);
+        // `Action from previous meeting:` and `Action for Jenn:` label actions too.
+        self.action_labels.iter().any(|a| {
+            *a == k
+                || k.strip_prefix(a.as_str())
+                    .is_some_and(|rest| rest.starts_with(" from ") || rest.starts_with(" for "))
+        })
     }
 
     /// The canonical method a value names (`"Phone call"` → `call`).
@@ -386,15 +489,46 @@ impl Fields {
     }
 
     /// Every list, for tests that keep them tidy.
-    pub fn lists(&self) -> [(&'static str, &[String]); 5] {
+    pub fn lists(&self) -> [(&'static str, &[String]); 10] {
         [
             ("vague-owners", &self.vague_owners),
             ("closed-statuses", &self.closed),
             ("no-issues", &self.no_issues),
             ("vague-time", &self.vague_time.phrases),
             ("issue-status-words", &self.status_words.phrases),
+            ("participant-cues", &self.participant_cues.phrases),
+            ("topic-cues", &self.topic_cues.phrases),
+            ("owner-cues", &self.owner_cues.phrases),
+            ("deadline-cues", &self.deadline_cues.phrases),
+            ("action-labels", &self.action_labels),
         ]
     }
+}
+
+/// A header's words without a parenthesis, then the longest alias that ends them with at
+/// most two words before it.
+fn by_head<T>(key: &str, lookup: impl Fn(&str) -> Option<T>) -> Option<T> {
+    let mut plain = String::with_capacity(key.len());
+    let mut depth = 0usize;
+    for c in key.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let norm = normalize_key(&plain);
+    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    if let Some(t) = lookup(&words.join(" ")) {
+        return Some(t);
+    }
+    (1..words.len().min(3))
+        .map(|skip| words[skip..].join(" "))
+        .find_map(|tail| lookup(&tail))
 }
 
 fn unknown_id(path: &str, text: &str, id: &Spanned<String>, other: &str, known: &str) -> DataError {

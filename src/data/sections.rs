@@ -65,6 +65,13 @@ pub struct SectionDef {
     /// Issues`, `Action Items & Owners`), besides the name and aliases.
     #[serde(default)]
     pub synonyms: Vec<String>,
+    /// Title words that make a whole document this section: a record of one meeting
+    /// (`TSC Minutes`, `All Hands Call`) is its own interaction log.
+    #[serde(default, rename = "record-titles")]
+    pub record_titles: Vec<String>,
+    /// Labels or headings that mark such a record (`Moderator:`, `Notetaker:`, `Attendance`).
+    #[serde(default, rename = "record-markers")]
+    pub record_markers: Vec<String>,
     #[serde(default)]
     pub required: Option<Requirement>,
     /// The line inserted under the heading when the section is added by a fix.
@@ -91,6 +98,10 @@ pub struct Section {
     pub name: String,
     pub aliases: Vec<String>,
     pub synonyms: Vec<String>,
+    /// As words (see [`SectionDef::record_titles`]).
+    pub record_titles: Vec<Vec<String>>,
+    /// Normalised keys (see [`SectionDef::record_markers`]).
+    pub record_markers: Vec<String>,
     pub required: Requirement,
     pub placeholder: String,
 }
@@ -148,6 +159,8 @@ impl SectionSet {
                 Some(existing) => {
                     existing.aliases.extend(def.aliases);
                     existing.synonyms.extend(def.synonyms);
+                    existing.record_titles.extend(words_of(&def.record_titles));
+                    existing.record_markers.extend(keys_of(&def.record_markers));
                     if let Some(name) = def.name {
                         existing.name = name;
                     }
@@ -175,6 +188,8 @@ impl SectionSet {
                         name,
                         aliases: def.aliases,
                         synonyms: def.synonyms,
+                        record_titles: words_of(&def.record_titles),
+                        record_markers: keys_of(&def.record_markers),
                         required: def.required.unwrap_or(Requirement::Error),
                         placeholder,
                     });
@@ -271,6 +286,26 @@ impl SectionSet {
         })
     }
 
+    /// The section a whole document is when its title has one of that section's record
+    /// words (`# TSC Minutes`): a record of one meeting is its own interaction log.
+    pub fn record_by_title(&self, title: &str) -> Option<usize> {
+        let words = heading_words(title).words;
+        self.sections.iter().position(|s| {
+            s.record_titles
+                .iter()
+                .any(|t| words.windows(t.len()).any(|w| w == t.as_slice()))
+        })
+    }
+
+    /// The section a whole document is when it has one of that section's record markers
+    /// as a label or heading (`Moderator:`, `## Attendance`).
+    pub fn record_by_marker(&self, label: &str) -> Option<usize> {
+        let key = normalize_heading(label);
+        self.sections
+            .iter()
+            .position(|s| s.record_markers.contains(&key))
+    }
+
     /// Whether an unrecognised heading looks like a try at naming section `kind`: a name,
     /// alias or synonym within two typing slips of it, or a long word in common
     /// (`Action Itmes`, `Action Plan` for Action Items). For "did you mean" in
@@ -306,6 +341,17 @@ impl SectionSet {
     pub fn find(&self, id: &str) -> Option<usize> {
         self.sections.iter().position(|s| s.id == id)
     }
+}
+
+fn words_of(list: &[String]) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|t| heading_words(t).words)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn keys_of(list: &[String]) -> Vec<String> {
+    list.iter().map(|k| normalize_heading(k)).collect()
 }
 
 /// Levenshtein distance in characters (short strings: headings).

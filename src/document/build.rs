@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::source::bom_len;
 use super::*;
@@ -14,6 +14,7 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 }
 
 /// Open containers while walking events.
@@ -427,11 +428,10 @@ impl<'a> Builder<'a> {
                 self.flush();
                 self.stack.push(Open::Other);
             }
-            Tag::MetadataBlock(kind) => {
+            Tag::MetadataBlock(_) => {
                 self.flush();
-                if kind == MetadataBlockKind::YamlStyle {
-                    self.doc.front_matter = Some(range.start..line_end(self.doc.source, range.end));
-                }
+                // YAML (`---`) and TOML (`+++`) front matter alike.
+                self.doc.front_matter = Some(range.start..line_end(self.doc.source, range.end));
                 self.in_meta = true;
             }
             Tag::Link {

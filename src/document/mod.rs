@@ -256,6 +256,29 @@ impl Prose<'_> {
         (start <= end).then_some(start..end)
     }
 
+    /// Maps source bytes back to a range of [`Prose::text`] (the inverse of
+    /// [`Prose::to_source`]); `None` when an end falls inside a segment that is not a
+    /// verbatim copy of its source.
+    pub fn to_text(&self, src: Range<usize>) -> Option<Range<usize>> {
+        let at = |pos: usize, is_end: bool| {
+            self.segs.iter().find_map(|s| {
+                let r = s.src();
+                if pos == r.start && !(is_end && s.text_len() > 0 && pos == r.end) {
+                    Some(s.text_start())
+                } else if pos == r.end {
+                    Some(s.text_end())
+                } else if s.verbatim && r.start < pos && pos < r.end {
+                    Some(s.text_start() + (pos - r.start))
+                } else {
+                    None
+                }
+            })
+        };
+        let start = at(src.start, false)?;
+        let end = at(src.end, true)?;
+        (start <= end).then_some(start..end)
+    }
+
     fn map_offset(&self, offset: usize, is_end: bool) -> Option<usize> {
         // The segment containing `offset` (for an end, the one it closes).
         let idx = self.segs.partition_point(|s| {

@@ -45,6 +45,9 @@ pub struct Report {
     pub sections: Vec<FoundSection>,
     /// The level most sections are written at (ties: the higher level).
     pub section_level: Option<u8>,
+    /// Sections the whole document is: a record of one meeting (`# TSC Minutes`, a
+    /// `Moderator:` line) is its own interaction log, the meeting its one entry.
+    pub whole: Vec<usize>,
     /// What the sections say (client, period, dates, entries, tasks, …).
     pub content: super::content::Content,
 }
@@ -108,18 +111,28 @@ impl Report {
         Report {
             sections,
             section_level,
+            whole: whole_document(doc, set),
             content: Default::default(),
         }
+    }
+
+    /// Whether the report has section `kind`: a heading names it, or the whole document is it.
+    pub fn has(&self, kind: usize) -> bool {
+        self.first(kind).is_some() || self.whole.contains(&kind)
     }
 
     /// The sections and their content, as the rules see them.
     pub fn build_with(doc: &Document<'_>, settings: &crate::settings::Settings) -> Self {
         let mut report =
             Report::build_reading(doc, &settings.data.sections, Some(&settings.data.fields));
+        let sections = super::content::Sections {
+            set: &settings.data.sections,
+            found: &report.sections,
+            whole: &report.whole,
+        };
         report.content = super::content::Content::build(
             doc,
-            &settings.data.sections,
-            &report.sections,
+            &sections,
             &settings.data.fields,
             &settings.data.placeholders,
             settings.date_order,
@@ -148,6 +161,45 @@ impl Report {
 /// the document's subject (`# Meeting Minutes`), so only a whole-heading name counts.
 fn title(doc: &Document<'_>) -> Option<usize> {
     doc.headings.first().filter(|h| h.level == 1).map(|_| 0)
+}
+
+/// The sections the whole document is, by its title's words or a record marker among its
+/// labels and headings.
+fn whole_document(doc: &Document<'_>, set: &SectionSet) -> Vec<usize> {
+    let mut out = Vec::new();
+    let front_title = doc.front_matter.as_ref().and_then(|fm| {
+        doc.source[fm.clone()].lines().find_map(|l| {
+            let l = l.trim_start();
+            let rest = l.strip_prefix("title")?.trim_start();
+            let v = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
+            Some(v.trim().trim_matches(['"', '\'']))
+        })
+    });
+    let title = doc.headings.first().map(|h| h.text.as_str());
+    for t in front_title.into_iter().chain(title) {
+        if let Some(k) = set.record_by_title(t)
+            && !out.contains(&k)
+        {
+            out.push(k);
+        }
+    }
+    let labels = doc.prose.iter().flat_map(|p| {
+        p.text.lines().filter_map(|l| {
+            let l = l.trim_start_matches(['*', '_', ' ', '#']);
+            let colon = l.find(':')?;
+            (colon <= 40).then(|| &l[..colon])
+        })
+    });
+    let headings = doc.headings.iter().map(|h| h.text.as_str());
+    for label in headings.chain(labels) {
+        if let Some(k) = set.record_by_marker(label)
+            && !out.contains(&k)
+        {
+            out.push(k);
+            break;
+        }
+    }
+    out
 }
 
 fn ancestors<'d>(doc: &'d Document<'_>, heading: usize) -> impl Iterator<Item = usize> + 'd {

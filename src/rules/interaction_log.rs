@@ -14,7 +14,8 @@ declare_rule! {
     /// That every interaction-log entry has a date: a date cell, the date at the start of a
     /// list item or sub-heading, a `Date:` line, or the date of the template sentence
     /// `On June 16, 2024, a meeting was held with …`. A date without a year takes it from the
-    /// period. Vague dates (`yesterday`) count as missing here and are also `vague-date`.
+    /// period. A date that cannot be read (`3/4`, no year) is named in the message; a vague
+    /// one (`yesterday`) is reported by `vague-date` alone.
     ///
     /// ## Why
     /// An interaction log is a dated record; an undated entry cannot be placed, checked
@@ -41,8 +42,13 @@ declare_rule! {
 
 impl Rule for EntryMissingDate {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let fields = &cx.settings.data.fields;
         for e in &cx.report.content.entries {
             if e.date.is_some() {
+                continue;
+            }
+            // A vague date (`yesterday`) is `vague-date`'s: one problem, one finding.
+            if filled(&e.date_text).is_some_and(|v| !fields.vague_times(&v.text).is_empty()) {
                 continue;
             }
             let message = match filled(&e.date_text) {
@@ -199,8 +205,10 @@ fn missing_field(
     field: fn(&Entry) -> &Option<crate::document::content::Val>,
     what: &str,
     help: &str,
+    only_dated: bool,
 ) {
-    for e in &cx.report.content.entries {
+    let applies = |e: &Entry| !only_dated || e.date.is_some();
+    for e in cx.report.content.entries.iter().filter(|e| applies(e)) {
         if filled(field(e)).is_none() {
             out.push(
                 cx.diagnostic(
@@ -242,7 +250,15 @@ declare_rule! {
 
 impl Rule for EntryMissingMethod {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        missing_field(cx, out, &Self::META, |e| &e.method, "method", ENTRY_FORM);
+        missing_field(
+            cx,
+            out,
+            &Self::META,
+            |e| &e.method,
+            "method",
+            ENTRY_FORM,
+            false,
+        );
     }
 }
 
@@ -280,6 +296,7 @@ impl Rule for EntryMissingParticipants {
             |e| &e.participants,
             "participants",
             ENTRY_FORM,
+            false,
         );
     }
 }
@@ -312,7 +329,15 @@ declare_rule! {
 
 impl Rule for EntryMissingSummary {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        missing_field(cx, out, &Self::META, |e| &e.summary, "summary", ENTRY_FORM);
+        missing_field(
+            cx,
+            out,
+            &Self::META,
+            |e| &e.summary,
+            "summary",
+            ENTRY_FORM,
+            false,
+        );
     }
 }
 
@@ -344,6 +369,7 @@ declare_rule! {
 
 impl Rule for EntryMissingTime {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // An entry without a real date has that reported; its time comes after.
         missing_field(
             cx,
             out,
@@ -351,6 +377,7 @@ impl Rule for EntryMissingTime {
             |e| &e.time,
             "time",
             "add the time after the date, e.g. `June 16, 2024, 10:00`",
+            true,
         );
     }
 }

@@ -13,7 +13,9 @@ declare_rule! {
     /// (`Proposed Next Steps`, `Open Issues`, `Issues and Next Steps` for both); the words
     /// live in `rules/sections.toml`, plus `[sections]` in the config. A heading whose words
     /// name no section but whose table is a log or a task list counts as that section.
-    /// When a heading that is not recognised looks like a try at the missing section
+    /// A record of one meeting (its title says `Minutes`, `Meeting`, `Call`…, or it has a
+    /// `Moderator:`/`Attendees` marker; the words are in `rules/sections.toml`) is its own
+    /// Interaction Log. When a heading that is not recognised looks like a try at the missing section
     /// (`Action Itmes`), the help names it. A period stated elsewhere (the title, front
     /// matter, the lines under the title, a one-day record's date) stands in for the Time
     /// Period section.
@@ -56,9 +58,7 @@ impl Rule for MissingSection {
             .sections
             .iter()
             .enumerate()
-            .filter(|(kind, def)| {
-                def.required.severity().is_some() && cx.report.first(*kind).is_none()
-            })
+            .filter(|(kind, def)| def.required.severity().is_some() && !cx.report.has(*kind))
             // The period stated elsewhere (the title, front matter, a line under the title,
             // a one-day record's date) stands in for the Time Period section.
             .filter(|(_, def)| {

@@ -34,7 +34,14 @@ declare_rule! {
 
 impl Rule for TaskMissingOwner {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for t in &cx.report.content.tasks {
+        let fields = &cx.settings.data.fields;
+        for t in cx
+            .report
+            .content
+            .tasks
+            .iter()
+            .filter(|t| !t.is_closed(fields))
+        {
             if filled(&t.owner).is_none() {
                 let span = t
                     .owner
@@ -73,7 +80,14 @@ declare_rule! {
 
 impl Rule for TaskMissingDeadline {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for t in &cx.report.content.tasks {
+        let fields = &cx.settings.data.fields;
+        for t in cx
+            .report
+            .content
+            .tasks
+            .iter()
+            .filter(|t| !t.is_closed(fields))
+        {
             if filled(&t.deadline).is_none() {
                 let span = t
                     .deadline
@@ -112,11 +126,26 @@ declare_rule! {
 
 impl Rule for VagueOwner {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for t in &cx.report.content.tasks {
+        let fields = &cx.settings.data.fields;
+        for t in cx
+            .report
+            .content
+            .tasks
+            .iter()
+            .filter(|t| !t.is_closed(fields))
+        {
             let Some(owner) = filled(&t.owner) else {
                 continue;
             };
-            if cx.settings.data.fields.is_vague_owner(&owner.text) {
+            // `TBD` is template text left in: `unfilled-placeholder` reports it, once.
+            let template = cx
+                .settings
+                .data
+                .placeholders
+                .find_iter(&owner.text)
+                .next()
+                .is_some();
+            if fields.is_vague_owner(&owner.text) && !template {
                 out.push(
                     cx.diagnostic(
                         &Self::META,
@@ -133,7 +162,9 @@ impl Rule for VagueOwner {
 declare_rule! {
     /// ## What it checks
     /// That no open task was due before the end of the report's period (or, without a
-    /// period, before today). A task is closed when its box is checked (`- [x]`) or its
+    /// period, before today). A record of one day (minutes) or a running log (a period
+    /// taken from its sections' dates) has no period its tasks were due within, so it is
+    /// not checked. A task is closed when its box is checked (`- [x]`) or its
     /// status is Done, Closed, Completed, Resolved, Finished or Cancelled.
     ///
     /// ## Why
@@ -159,6 +190,9 @@ impl Rule for OverdueTask {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let c = &cx.report.content;
         let (reference, what) = match c.period.range() {
+            // A one-day record's date or a log's span is not a period its tasks were due
+            // within: each was raised on its own day.
+            Some(_) if !c.period.is_stated() => return,
             Some((_, end)) => (end, format!("the period ended ({})", dates::long(end))),
             None => (
                 cx.settings.today,
@@ -166,9 +200,7 @@ impl Rule for OverdueTask {
             ),
         };
         for t in &c.tasks {
-            let closed = t.checked == Some(true)
-                || filled(&t.status)
-                    .is_some_and(|s| cx.settings.data.fields.is_closed_status(&s.text));
+            let closed = t.is_closed(&cx.settings.data.fields);
             if closed {
                 continue;
             }

@@ -1,21 +1,14 @@
 //! Interaction-log entries: table rows, list items (with nested `Key: value` items),
-//! sub-headings, paragraphs that open with a date, and the template sentence.
-
-use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
+//! sub-headings, paragraphs that open with a date, and sentences with a date and a method
+//! or participants. Each part is found where it stands (`cues`), so that wordings nobody
+//! wrote down work too.
 
 use super::super::dates::{self, DateFormat};
 use super::super::{Prose, ProseContext};
-use super::toolkit::{in_any, key_value, lines, parts, shift, val};
+use super::toolkit::{in_any, key_value, labelled, lines, parts, shift, val};
 use super::{Cx, Entry, EntryForm, Val};
 use crate::data::fields::LogColumn;
-
-static TEMPLATE_ENTRY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*on\s+(?P<date>[^,]+?(?:,\s*\d{4})?)\s*,\s+(?:a|an)\s+(?P<method>.+?)\s+(?:was held|was made|took place|was sent|was conducted|was received|occurred)(?:\s+(?:with|to)\s+(?P<who>.+?))?(?:\s+(?:regarding|about|to discuss|concerning)\s+(?P<what>.+?))?\s*\.?\s*$")
-        .unwrap_or_else(|e| panic!("valid: {e}"))
-});
+use std::ops::Range;
 
 impl Cx<'_, '_> {
     /// Applies one part of an entry line (`June 16, 2024, 10:00`, `Call`, `Participants: …`).
@@ -74,22 +67,19 @@ impl Cx<'_, '_> {
             return self.set_log(e, LogColumn::DateTime, v);
         }
         if e.date_text.is_none() && self.content.date_in(&v.span).is_some() {
+            let Some((date, _)) = self.dates_in(p, r.clone()).into_iter().next() else {
+                return self.set_log(e, LogColumn::DateTime, v);
+            };
+            // `On March 25, 2025 at 10:00, a meeting was held with …`: words before the
+            // date other than `On` make the part a sentence, read where its parts stand.
+            let lead = text[..date.start]
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ','));
+            if !(lead.is_empty() || lead.eq_ignore_ascii_case("on")) {
+                return self.entry_sentence(e, p, r, Some(date));
+            }
             // `**June 3, 2024, 10:00** Call with Ana: …` — the date (and a time right after
             // it) is the date part; what follows is read as the next part.
-            let date_end = self
-                .dates_in(p, r.clone())
-                .first()
-                .map_or(text.len(), |(d, _)| d.end);
-            let end = dates::find_times(text)
-                .into_iter()
-                .map(|t| t.range)
-                .find(|t| {
-                    t.start >= date_end
-                        && text[date_end..t.start]
-                            .trim_matches([',', ' ', '*'])
-                            .is_empty()
-                })
-                .map_or(date_end, |t| t.end);
+            let end = time_after(text, date.end).map_or(date.end, |t| t.end);
             let rest = &text[end..];
             let skip = rest.len()
                 - rest
@@ -101,10 +91,24 @@ impl Cx<'_, '_> {
                     .chars()
                     .any(char::is_alphanumeric)
             {
-                self.set_log(e, LogColumn::DateTime, val(p, r.start..r.start + end));
+                self.set_log(
+                    e,
+                    LogColumn::DateTime,
+                    val(p, r.start + date.start..r.start + end),
+                );
                 return self.entry_part(e, p, r.start + end + skip..r.end, true);
             }
             return self.set_log(e, LogColumn::DateTime, v);
+        }
+        // `3/4 — Call …`: a date that cannot be read (no year) stands where the date goes.
+        if e.date_text.is_none()
+            && e.method.is_none()
+            && let Some(d) = unreadable_date(text)
+        {
+            let v = val(p, shift(d.clone(), r.start));
+            e.date_text = Some(v);
+            let rest = r.start + d.end..r.end;
+            return self.entry_part(e, p, rest, true);
         }
         if e.time.is_none()
             && dates::find_times(&v.text)
@@ -150,8 +154,74 @@ impl Cx<'_, '_> {
             e.method = Some(v);
             return;
         }
+        // `a meeting was held with Jane Doe regarding the renewal`: a sentence of parts.
+        let sentence = self.sentence_parts(text);
+        if sentence.method.is_some() || sentence.participants.is_some() {
+            return self.entry_sentence(e, p, r, None);
+        }
         if e.summary.is_none() {
             e.summary = Some(v);
+        }
+    }
+
+    /// An entry part written as a sentence: the date (and a time right after it) where it
+    /// stands, then the method, participants and topic found by their cue words.
+    fn entry_sentence(
+        &self,
+        e: &mut Entry,
+        p: &Prose,
+        r: Range<usize>,
+        date: Option<Range<usize>>,
+    ) {
+        let Some(text) = p.text.get(r.clone()) else {
+            return;
+        };
+        if let Some(d) = date
+            && e.date_text.is_none()
+        {
+            let end = time_after(text, d.end).map_or(d.end, |t| t.end);
+            self.set_log(
+                e,
+                LogColumn::DateTime,
+                val(p, r.start + d.start..r.start + end),
+            );
+        }
+        self.fill_from_sentence(e, p, r.clone());
+        if e.summary.is_none() {
+            e.summary = Some(val(p, r));
+        }
+    }
+
+    /// Fills what an entry still lacks from the sentence in `r`: a time anywhere, the
+    /// method word, the participants after their cue, the topic after its cue.
+    fn fill_from_sentence(&self, e: &mut Entry, p: &Prose, r: Range<usize>) {
+        let Some(text) = p.text.get(r.clone()) else {
+            return;
+        };
+        if e.method.is_some() && e.participants.is_some() && e.time.is_some() && e.summary.is_some()
+        {
+            return;
+        }
+        if e.time.is_none()
+            && let Some(t) = dates::find_times(text).into_iter().next()
+        {
+            e.time = Some(val(p, shift(t.range, r.start)));
+        }
+        let parts = self.sentence_parts(text);
+        if e.method.is_none()
+            && let Some(m) = parts.method
+        {
+            e.method = Some(val(p, shift(m, r.start)));
+        }
+        if e.participants.is_none()
+            && let Some(w) = parts.participants
+        {
+            e.participants = Some(val(p, shift(w, r.start)));
+        }
+        if e.summary.is_none()
+            && let Some(t) = parts.topic
+        {
+            e.summary = Some(val(p, shift(t, r.start)));
         }
     }
 
@@ -195,6 +265,18 @@ impl Cx<'_, '_> {
                 && let Some(col) = self.fields.log_column(&l[k.clone()])
             {
                 self.entry_field(e, p, shift(k, line.start), shift(v, line.start), col);
+                continue;
+            }
+            // `quarterly review. Method: Meeting. Participants: … Summary: …`
+            if let Some((lead, fields)) = labelled(l, |k| self.fields.log_column(k).is_some()) {
+                if !l[lead.clone()].trim().is_empty() {
+                    self.entry_part(e, p, shift(lead, line.start), unlabeled);
+                }
+                for (k, v) in fields {
+                    if let Some(col) = self.fields.log_column(&l[k.clone()]) {
+                        self.entry_field(e, p, shift(k, line.start), shift(v, line.start), col);
+                    }
+                }
                 continue;
             }
             for part in parts(l) {
@@ -259,6 +341,13 @@ impl Cx<'_, '_> {
                 entries.push(e);
             }
         }
+        // The notes of one meeting are its discussion, not a list of contacts: only a table
+        // of entries is read there.
+        if self.one_contact {
+            entries.sort_by_key(|e| e.anchor.start);
+            self.content.entries = entries;
+            return;
+        }
         // Sub-headings are entries, except those that only group entries (`### June`
         // over a table or a list of dated items): their items are entries themselves.
         let subs: Vec<usize> = doc
@@ -287,12 +376,6 @@ impl Cx<'_, '_> {
             if first_prose.is_some_and(|p| self.fields.says_no_issues(&p.text)) {
                 continue;
             }
-            if let Some(p) = first_prose
-                && let Some(e) = self.template_entry(p, lines(&p.text).next().unwrap_or(0..0))
-            {
-                entries.push(e);
-                continue;
-            }
             let mut e = Entry::new(EntryForm::ListItem, first_line);
             for &p in &item.prose {
                 if let Some(p) = doc.prose.get(p) {
@@ -300,7 +383,17 @@ impl Cx<'_, '_> {
                 }
             }
             self.children_fields(i, &mut e);
-            entries.push(e);
+            if let Some(p) = first_prose {
+                self.fill_from_sentence(&mut e, p, lines(&p.text).next().unwrap_or(0..0));
+            }
+            // A bullet with no date, time, method or participants is a note, not a contact.
+            if e.date_text.is_some()
+                || e.time.is_some()
+                || e.method.is_some()
+                || e.participants.is_some()
+            {
+                entries.push(e);
+            }
         }
         // Sub-headings: the heading names date and method; the body holds `Key: value` lines.
         for &s in &subs {
@@ -352,13 +445,16 @@ impl Cx<'_, '_> {
                     .is_some_and(|(d, f)| d.start == lead && *f != DateFormat::MonthYear)
             });
             if opens_with_date {
-                let mut e = Entry::new(EntryForm::Paragraph, val(p, first_line).span);
+                let mut e = Entry::new(EntryForm::Paragraph, val(p, first_line.clone()).span);
                 self.entry_lines(&mut e, p, true);
+                self.fill_from_sentence(&mut e, p, first_line);
                 entries.push(e);
                 continue;
             }
+            // A sentence with a date and a method or participants is an entry, wherever its
+            // parts stand: `On June 16, 2024, a meeting was held with Jane Doe regarding …`.
             for line in lines(&p.text) {
-                if let Some(e) = self.template_entry(p, line) {
+                if let Some(e) = self.sentence_entry(p, line) {
                     entries.push(e);
                 }
             }
@@ -372,28 +468,20 @@ impl Cx<'_, '_> {
         self.content.entries = entries;
     }
 
-    /// The template sentence "On June 16, 2024, a meeting was held with … regarding …".
-    pub(super) fn template_entry(&self, p: &Prose, line: Range<usize>) -> Option<Entry> {
-        // The sentence starts with "On" and a space: most lines are ruled out by that.
+    /// A line of a paragraph that records an interaction as a sentence: it has a date and
+    /// a method word or participants (`On June 16, 2024, a meeting was held with …`).
+    fn sentence_entry(&self, p: &Prose, line: Range<usize>) -> Option<Entry> {
         let l = p.text.get(line.clone())?;
-        let opening = l.trim_start().as_bytes();
-        if !(opening.len() > 2
-            && opening[..2].eq_ignore_ascii_case(b"on")
-            && l.trim_start()[2..].starts_with(char::is_whitespace))
-        {
+        let (date, format) = self.dates_in(p, line.clone()).into_iter().next()?;
+        if format == DateFormat::MonthYear {
             return None;
         }
-        let caps = TEMPLATE_ENTRY_RE.captures(l)?;
+        let parts = self.sentence_parts(l);
+        if parts.method.is_none() && parts.participants.is_none() {
+            return None;
+        }
         let mut e = Entry::new(EntryForm::Sentence, val(p, line.clone()).span);
-        let g = |n: &str| caps.name(n).map(|m| shift(m.range(), line.start));
-        if let Some(r) = g("date") {
-            self.set_log(&mut e, LogColumn::DateTime, val(p, r));
-        }
-        if let Some(r) = g("method") {
-            e.method = Some(val(p, r));
-        }
-        e.participants = g("who").map(|r| val(p, r));
-        e.summary = g("what").map(|r| val(p, r));
+        self.entry_sentence(&mut e, p, line, Some(date));
         Some(e)
     }
 
@@ -445,13 +533,50 @@ impl Cx<'_, '_> {
     }
 }
 
+/// A time right after a date: `June 3, 2024, 10:00`, `March 25, 2025 at 10:00`.
+fn time_after(text: &str, date_end: usize) -> Option<Range<usize>> {
+    dates::find_times(text)
+        .into_iter()
+        .map(|t| t.range)
+        .find(|t| {
+            t.start >= date_end && {
+                let gap = text[date_end..t.start].trim_matches([',', ' ', '*']);
+                gap.is_empty() || gap.eq_ignore_ascii_case("at")
+            }
+        })
+}
+
+/// A date that cannot be read at the start of a part: `3/4`, `12.05` (no year).
+fn unreadable_date(text: &str) -> Option<Range<usize>> {
+    let lead = text.len() - text.trim_start_matches([' ', '*', '_']).len();
+    let b = text.as_bytes();
+    let mut i = lead;
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - start
+    };
+    let a = digits(&mut i);
+    if !(1..=2).contains(&a) || !matches!(b.get(i), Some(b'/' | b'.')) {
+        return None;
+    }
+    i += 1;
+    let c = digits(&mut i);
+    let ends = b
+        .get(i)
+        .is_none_or(|x| !x.is_ascii_alphanumeric() && *x != b'/' && *x != b'.');
+    ((1..=2).contains(&c) && ends).then_some(lead..i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_util::{content, s};
     use super::super::*;
 
     #[test]
-    pub(super) fn list_entries_with_inline_parts_and_sub_items() {
+    fn list_entries_with_inline_parts_and_sub_items() {
         let src = "## Time Period\n\nJune 2024\n\n## Interaction Log\n\n- **June 3, 2024, 10:00** — Phone call — Participants: Zoë, Sam — Summary: Pricing.\n- **June 12** — Meeting\n  - Participants: Ana\n  - Summary: Tiers.\n- June 14, 2024 — Call with Jürgen Weiß regarding the renewal\n";
         let c = content(src);
         assert_eq!(c.entries.len(), 3);
@@ -478,7 +603,7 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn table_subheading_and_sentence_entries() {
+    fn table_subheading_and_sentence_entries() {
         let src = "## Period\n\n2024-06-01 to 2024-06-30\n\n## Interaction Log\n\nOn June 2, 2024, a meeting was held with Jane Doe regarding the plan.\n\n| Date | Attendees | Notes |\n| --- | --- | --- |\n| June 4, 2024 |  | Kickoff |\n\n### June 16, 2024 — Video call\n\nTime: 16:00 CET\nParticipants: Zoë\n\nWe agreed the plan.\n";
         let c = content(src);
         assert!(matches!(c.period, Period::Valid { .. }));
@@ -500,7 +625,7 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn grouping_sub_headings_and_issue_sub_sections() {
+    fn grouping_sub_headings_and_issue_sub_sections() {
         let src = "## Time Period\n\nJune 2024\n\n## Interaction Log\n\n### Week 1\n\n- June 3, 2024 — Call — Participants: Ana — Summary: Kickoff.\n- June 4, 2024 — Email — Participants: Ana — Summary: Notes.\n\n### Kickoff meeting\n\n- Date: June 5, 2024\n- Participants: Ana\n\n## Issues and Resolutions\n\n### Late invoices\n\nThe May invoice arrived late.\n\nResolution: sent again on June 4, 2024.\n\n### Portal login\n\nThe client cannot log in.\n";
         let c = content(src);
         assert_eq!(c.entries.len(), 3, "{:#?}", c.entries);
@@ -525,7 +650,7 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn a_date_part_followed_by_text_and_a_summary_with_dashes() {
+    fn a_date_part_followed_by_text_and_a_summary_with_dashes() {
         let src = "## Time Period\n\nJune 2024\n\n## Interaction Log\n\n- **June 3, 2024, 10:00** Call with Ana Sousa: pricing review.\n- June 4, 2024 — Email — Participants: Ana — Summary: The client - after review - agreed.\n";
         let c = content(src);
         let e = &c.entries[0];
@@ -541,7 +666,7 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn a_paragraph_per_entry() {
+    fn a_paragraph_per_entry() {
         let src = "## Interaction Log\n\nJune 2024 saw two contacts.\n\n**June 3, 2024, 10:00** — Call — Participants: Ana — Summary: Kickoff.\n\nJune 5, 2024 — Email\nParticipants: Ana\nSummary: Notes.\n";
         let c = content(src);
         assert_eq!(c.entries.len(), 2);
@@ -552,11 +677,11 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn template_sentences_as_list_items() {
+    fn template_sentences_as_list_items() {
         let src = "## Interaction Log\n\n- On June 16, 2024, a meeting was held with Jane Doe regarding the renewal.\n";
         let c = content(src);
         let e = &c.entries[0];
-        assert_eq!(e.form, EntryForm::Sentence);
+        assert_eq!(e.form, EntryForm::ListItem);
         assert_eq!(
             (
                 s(src, &e.method),
@@ -568,7 +693,93 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn template_sentence_sent_to() {
+    fn interactions_in_the_words_people_use() {
+        let cases = [
+            (
+                "- On March 25, 2025 at 10:00, a meeting was held with James O'Connor regarding the invoice.",
+                (
+                    "March 25, 2025 at 10:00",
+                    "10:00",
+                    "meeting",
+                    "James O'Connor",
+                    "the invoice",
+                ),
+            ),
+            (
+                "- An email was sent to James O'Connor on March 5, 2025 concerning the invoice.",
+                (
+                    "March 5, 2025",
+                    "<none>",
+                    "email",
+                    "James O'Connor",
+                    "the invoice",
+                ),
+            ),
+            (
+                "- March 3, 2025 — Emailed James about the renewal terms",
+                (
+                    "March 3, 2025",
+                    "<none>",
+                    "Emailed",
+                    "James",
+                    "the renewal terms",
+                ),
+            ),
+            (
+                "- March 4, 2025 — Zoom with Priya Nair",
+                ("March 4, 2025", "<none>", "Zoom", "Priya Nair", "<none>"),
+            ),
+            (
+                "- March 5, 2025 — Teams meeting with Sarah Kim about the rollout",
+                (
+                    "March 5, 2025",
+                    "<none>",
+                    "Teams meeting",
+                    "Sarah Kim",
+                    "the rollout",
+                ),
+            ),
+            (
+                "- On March 6, 2025, a site visit was conducted at the Leeds store with Sarah Kim.",
+                (
+                    "March 6, 2025",
+                    "<none>",
+                    "site visit",
+                    "Sarah Kim",
+                    "a site visit was conducted at the Leeds store with Sarah Kim.",
+                ),
+            ),
+            (
+                "- March 7, 2025: quarterly review. Method: Meeting. Participants: Ana Sousa, Ben Okafor. Summary: Reviewed Q1.",
+                (
+                    "March 7, 2025",
+                    "<none>",
+                    "Meeting",
+                    "Ana Sousa, Ben Okafor",
+                    "Reviewed Q1.",
+                ),
+            ),
+        ];
+        for (item, want) in cases {
+            let src = format!("## Time Period\n\nMarch 2025\n\n## Interaction Log\n\n{item}\n");
+            let c = content(&src);
+            let e = c
+                .entries
+                .first()
+                .unwrap_or_else(|| panic!("no entry in {item}"));
+            let got = (
+                s(&src, &e.date_text),
+                s(&src, &e.time),
+                s(&src, &e.method),
+                s(&src, &e.participants),
+                s(&src, &e.summary),
+            );
+            assert_eq!(got, want, "{item}");
+        }
+    }
+
+    #[test]
+    fn template_sentence_sent_to() {
         let src = "## Interaction Log\n\nOn June 18, 2024, an email was sent to Jane Doe about the invoice.\n";
         let e = &content(src).entries[0];
         assert_eq!(
@@ -582,7 +793,7 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn none_is_not_an_item() {
+    fn none_is_not_an_item() {
         let src = "## Interaction Log\n\n- No interactions this period.\n\n## Action Items\n\n- None at this time.\n\n## Next Steps\n\n- None.\n";
         let c = content(src);
         assert!(

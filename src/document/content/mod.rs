@@ -7,6 +7,7 @@
 //! The forms understood are described in `docs/report-format.md`.
 
 mod client;
+mod cues;
 mod date_order;
 mod entries;
 mod issues;
@@ -34,8 +35,9 @@ pub struct Val {
 }
 
 impl Val {
+    /// Nothing written, or only punctuation standing in for nothing (`Due: -`, `—`, `?`).
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty()
+        !self.text.chars().any(char::is_alphanumeric)
     }
 }
 
@@ -98,6 +100,8 @@ pub enum PeriodSource {
     Stated,
     /// The single date of a record of one day (minutes, an incident report).
     RecordDate,
+    /// The span of a log whose sections each state a range (`## Sprint 1/9 - 1/20/2022`).
+    Sections,
 }
 
 impl Period {
@@ -184,6 +188,13 @@ pub struct Task {
 }
 
 impl Task {
+    /// Whether the task is done (`[x]`, `Status: Done`, a `— Completed` part): a done task
+    /// is not asked for an owner or a deadline.
+    pub fn is_closed(&self, fields: &crate::data::Fields) -> bool {
+        self.checked == Some(true)
+            || filled(&self.status).is_some_and(|s| fields.is_closed_status(&s.text))
+    }
+
     pub fn label(&self) -> String {
         match filled(&self.text) {
             Some(t) => format!("task '{}'", excerpt(&t.text)),
@@ -274,17 +285,49 @@ struct Cx<'d, 'a> {
     /// The document sections of each recognised section id, in order (every occurrence:
     /// a group of per-project sub-sections, a duplicate).
     kinds: Vec<(String, Vec<usize>)>,
+    /// The document is the record of one contact (minutes, call notes): its discussion is
+    /// not a list of entries.
+    one_contact: bool,
+}
+
+/// What the report view knows of its sections before reading them.
+pub struct Sections<'f> {
+    pub set: &'f SectionSet,
+    /// Recognised sections (see [`super::report::Report::sections`]).
+    pub found: &'f [super::report::FoundSection],
+    /// Sections the whole document is (see [`super::report::Report::whole`]).
+    pub whole: &'f [usize],
 }
 
 impl Content {
     pub fn build(
         doc: &Document<'_>,
-        set: &SectionSet,
-        found: &[super::report::FoundSection],
+        sections: &Sections<'_>,
         fields: &Fields,
         placeholders: &Placeholders,
         order: Option<DateOrder>,
     ) -> Self {
+        let order = order.or_else(|| date_order::settled(doc));
+        let mut cx = Cx::new(doc, sections, fields, placeholders);
+        cx.period(order);
+        cx.all_dates(order);
+        cx.client();
+        cx.entries();
+        cx.tasks();
+        cx.issues();
+        cx.next_steps();
+        cx.content
+    }
+}
+
+impl<'d, 'a> Cx<'d, 'a> {
+    fn new(
+        doc: &'d Document<'a>,
+        sections: &Sections<'_>,
+        fields: &'d Fields,
+        placeholders: &'d Placeholders,
+    ) -> Self {
+        let (set, found) = (sections.set, sections.found);
         let sec = |id: &str| {
             set.find(id)
                 .and_then(|k| found.iter().find(|f| f.kind == k))
@@ -314,8 +357,10 @@ impl Content {
                 None => kinds.push((id.clone(), vec![f.section])),
             }
         }
-        let order = order.or_else(|| date_order::settled(doc));
-        let mut cx = Cx {
+        let one_contact = set
+            .find("interaction-log")
+            .is_some_and(|k| sections.whole.contains(&k));
+        Cx {
             doc,
             fields,
             placeholders,
@@ -323,15 +368,8 @@ impl Content {
             children,
             run_dates: Vec::new(),
             kinds,
-        };
-        cx.period(order);
-        cx.all_dates(order);
-        cx.client();
-        cx.entries();
-        cx.tasks();
-        cx.issues();
-        cx.next_steps();
-        cx.content
+            one_contact,
+        }
     }
 }
 
@@ -536,6 +574,20 @@ mod test_util {
     pub fn s<'a>(src: &'a str, v: &Option<Val>) -> &'a str {
         v.as_ref().map_or("<none>", |v| &src[v.span.clone()])
     }
+
+    /// Runs `f` with a reader over `src` (nothing read yet).
+    pub fn cx_with<R>(src: &str, f: impl FnOnce(&Cx<'_, '_>) -> R) -> R {
+        let settings = Settings::default();
+        let doc = Document::parse(src);
+        let data = &settings.data;
+        let sections = Sections {
+            set: &data.sections,
+            found: &[],
+            whole: &[],
+        };
+        let cx = Cx::new(&doc, &sections, &data.fields, &data.placeholders);
+        f(&cx)
+    }
 }
 
 #[cfg(test)]
@@ -543,7 +595,7 @@ mod tests {
     use super::test_util::content;
 
     #[test]
-    pub(super) fn client_issues_and_next_steps() {
+    fn client_issues_and_next_steps() {
         let src = "## Client Details\n\n- **Client:** Fabrikam\n- **Organisation:** Fabrikam GmbH\n\nMain Contact:\n\n## Issues\n\n- Late delivery notes. Resolution: sent with each shipment.\n- Broken portal login.\n\n## Next Steps\n\n- Meet on July 9, 2024.\n- Review the pricing within two weeks.\n- Ask about the budget.\n";
         let c = content(src);
         let f = |id: &str| c.client_field(id).map(|f| f.value.text.clone());

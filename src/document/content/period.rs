@@ -7,8 +7,11 @@
 //! 4. the lines under the title: `**12/09/2020 - 12/22/2020**`, `Period: June 2024`;
 //! 5. a `Reporting Period: …` line anywhere;
 //! 6. a range in the Executive Summary;
-//! 7. for a record of one day (minutes, an incident report), its single date: in the title,
-//!    front matter's `date`, or a `Date:` line (or a line that is a date) under the title.
+//! 7. a log whose sections each state a range (`## Sprint Goals 1/9/2022 - 1/20/2022`): from
+//!    the first start to the last end;
+//! 8. for a record of one day (minutes, an incident report), its single date: in the title,
+//!    front matter's `date`, or a `Date:` line (or a line that is a date) under the title;
+//! 9. a year alone in the title (`2021 Annual Report`): the whole year.
 //!
 //! Only the Time Period section can make the period invalid: a broken date elsewhere is
 //! `invalid-date`'s. Lines holding template text (`TODO: state the reporting period, e.g.
@@ -62,13 +65,15 @@ impl Cx<'_, '_> {
             self.content.period = p;
             return;
         }
-        let sources: [&Source<'_>; 6] = [
+        let sources: [&Source<'_>; 8] = [
             &|cx| cx.front_matter_period(order, false),
             &|cx| cx.title_run().and_then(|p| cx.range_in(p, order)),
             &|cx| cx.header_lines(order, false),
             &|cx| cx.reporting_period_line(order),
             &|cx| cx.summary_range(order),
+            &|cx| cx.heading_ranges(order),
             &|cx| cx.record_date(order),
+            &|cx| cx.title_year(),
         ];
         for source in sources {
             if let Some(p) = source(self) {
@@ -414,6 +419,60 @@ impl Cx<'_, '_> {
         })
     }
 
+    /// Several headings that each state a range: the log spans them all.
+    fn heading_ranges(&self, order: Option<DateOrder>) -> Option<Period> {
+        let mut found: Vec<(Date, Date, Range<usize>)> = Vec::new();
+        for h in self.doc.headings.iter().skip(1) {
+            let Some(p) = h.prose.and_then(|p| self.doc.prose.get(p)) else {
+                continue;
+            };
+            if let Some(Period::Valid {
+                start, end, span, ..
+            }) = self.range_in(p, order)
+                && start != end
+            {
+                found.push((start, end, span));
+            }
+        }
+        if found.len() < 2 {
+            return None;
+        }
+        let start = found.iter().map(|f| f.0).min()?;
+        let end = found.iter().map(|f| f.1).max()?;
+        let first = found.first()?.2.clone();
+        Some(Period::Valid {
+            span: first,
+            start,
+            end,
+            source: PeriodSource::Sections,
+        })
+    }
+
+    /// A year alone in the title, `2021 Annual Report`: the whole year.
+    fn title_year(&self) -> Option<Period> {
+        let p = self.title_run()?;
+        let text = &p.text;
+        let mut years = text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| {
+                w.len() == 4
+                    && w.bytes().all(|c| c.is_ascii_digit())
+                    && (w.starts_with("19") || w.starts_with("20"))
+            });
+        let w = years.next()?;
+        if years.next().is_some() {
+            return None; // two years: a span this reader does not guess
+        }
+        let at = w.as_ptr() as usize - text.as_ptr() as usize;
+        let year = w.parse::<i16>().ok()?;
+        Some(Period::Valid {
+            span: p.to_source(at..at + 4).unwrap_or_else(|| p.span.clone()),
+            start: Date::new(year, 1, 1).ok()?,
+            end: Date::new(year, 12, 31).ok()?,
+            source: PeriodSource::Stated,
+        })
+    }
+
     /// The single date of a record of one day: in the title, front matter's `date`, or a
     /// date line under the title.
     fn record_date(&self, order: Option<DateOrder>) -> Option<Period> {
@@ -531,6 +590,16 @@ mod tests {
         assert_eq!(
             period("# September 2024 Report\n"),
             Some((d(2024, 9, 1), d(2024, 9, 30), "September 2024"))
+        );
+        assert_eq!(
+            period("# 2021 Annual Report\n"),
+            Some((d(2021, 1, 1), d(2021, 12, 31), "2021"))
+        );
+        assert_eq!(
+            period(
+                "# Goals\n\n## Sprint 1/9/2022 - 1/20/2022\n\n- a\n\n## Sprint 1/23/2022 - 2/3/2022\n\n- b\n"
+            ),
+            Some((d(2022, 1, 9), d(2022, 2, 3), "1/9/2022 - 1/20/2022"))
         );
         assert_eq!(
             period("# 2025 Q2 Working Group Report\n"),

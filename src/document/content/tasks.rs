@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::super::{Prose, ProseContext};
+use super::cues::{is_name_like, is_name_word, words};
 use super::toolkit::{key_value, lines, parts, shift, val};
 use super::{Cx, Task, Val, filled};
 use crate::data::fields::TaskColumn;
@@ -37,6 +38,18 @@ fn template_task(text: &str) -> Option<regex::Captures<'_>> {
     TEMPLATE_TASK_RE.captures(text)
 }
 
+/// Where a part of a task stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// The task's own words (the first part of its first line).
+    Text,
+    /// A later part of the task's line (`— Owner: …`, `— Jane Doe`, `— due June 21`).
+    Part,
+    /// A line of a nested item: only labelled fields, dates and statuses, never an owner
+    /// by its shape (`- see https://…` is no one).
+    Nested,
+}
+
 impl Cx<'_, '_> {
     pub(super) fn set_task(&self, t: &mut Task, col: TaskColumn, v: Val) {
         match col {
@@ -51,7 +64,7 @@ impl Cx<'_, '_> {
     }
 
     /// One part of a task line.
-    pub(super) fn task_part(&self, t: &mut Task, p: &Prose, r: Range<usize>, first: bool) {
+    pub(super) fn task_part(&self, t: &mut Task, p: &Prose, r: Range<usize>, role: Role) {
         let Some(text) = p.text.get(r.clone()) else {
             return;
         };
@@ -65,7 +78,7 @@ impl Cx<'_, '_> {
                     .eq_ignore_ascii_case("by")
                     .then_some(TaskColumn::Deadline)
             });
-            if let Some(col) = col.filter(|c| !first || *c != TaskColumn::Task) {
+            if let Some(col) = col.filter(|c| role != Role::Text || *c != TaskColumn::Task) {
                 let key = val(p, shift(k, r.start));
                 let value = val(p, shift(v, r.start));
                 let value = if value.is_empty() {
@@ -93,7 +106,7 @@ impl Cx<'_, '_> {
         let Some(text) = p.text.get(r.clone()) else {
             return;
         };
-        if first || t.text.is_none() {
+        if role == Role::Text || (role == Role::Part && t.text.is_none()) {
             if !text.trim().is_empty() {
                 t.text = Some(val(p, r));
             }
@@ -104,7 +117,10 @@ impl Cx<'_, '_> {
             && let Some(caps) = DUE_RE.captures(text.trim())
         {
             let lead = text.len() - text.trim_start().len();
-            if let Some(who) = caps.name("who") {
+            if let Some(who) = caps.name("who")
+                && role == Role::Part
+                && is_name_like(who.as_str())
+            {
                 t.owner
                     .get_or_insert_with(|| val(p, shift(who.range(), r.start + lead)));
             }
@@ -122,7 +138,9 @@ impl Cx<'_, '_> {
             && (self.content.date_in(&v.span).is_some() || self.is_vague(&v.text))
         {
             self.set_task(t, TaskColumn::Deadline, v);
-        } else if t.owner.is_none() {
+        } else if self.fields.is_closed_status(&v.text) {
+            t.status.get_or_insert(v);
+        } else if role == Role::Part && t.owner.is_none() && is_name_like(&v.text) {
             t.owner = Some(v);
         }
     }
@@ -159,13 +177,13 @@ impl Cx<'_, '_> {
         }
     }
 
-    pub(super) fn task_lines(&self, t: &mut Task, p: &Prose, first_line_is_task: bool) {
+    pub(super) fn task_lines(&self, t: &mut Task, p: &Prose, role: Role) {
         for (n, line) in lines(&p.text).enumerate() {
             let Some(l) = p.text.get(line.clone()) else {
                 continue;
             };
             if template_task(l).is_some() {
-                self.task_part(t, p, line, true);
+                self.task_part(t, p, line, Role::Text);
                 continue;
             }
             // `Share the runbook (Owner: Raj Patel, due July 5, 2024)`: the parenthesis
@@ -177,12 +195,12 @@ impl Cx<'_, '_> {
             };
             let main_text = l.get(main.clone()).unwrap_or("");
             for (i, part) in parts(main_text).into_iter().enumerate() {
-                self.task_part(
-                    t,
-                    p,
-                    shift(part, line.start),
-                    first_line_is_task && n == 0 && i == 0,
-                );
+                let part_role = match role {
+                    Role::Text if n == 0 && i == 0 => Role::Text,
+                    Role::Nested => Role::Nested,
+                    _ => Role::Part,
+                };
+                self.task_part(t, p, shift(part, line.start), part_role);
             }
             if let Some(inner) = extra {
                 let inner_text = l.get(inner.clone()).unwrap_or("");
@@ -206,125 +224,170 @@ impl Cx<'_, '_> {
                         Some(year_len) => r.start..r.end + 1 + year_len,
                         None => r,
                     };
-                    self.task_part(t, p, r, false);
+                    self.task_part(t, p, r, Role::Part);
                 }
             }
         }
     }
 
+    /// What a task's sentence says besides its parts: an action label before it
+    /// (`Action Item: …`), an owner before `will`/`to` (`Anna Schmidt to send …`), a
+    /// deadline after `by`/`due`, a date anywhere, an owner in a closing parenthesis
+    /// (`(Tif + Dev Team)`).
+    fn task_sentence(&self, t: &mut Task, p: &Prose) {
+        let Some(text_val) = t.text.clone() else {
+            return;
+        };
+        let Some(r) = p.to_text(text_val.span.clone()) else {
+            return;
+        };
+        let mut r = r;
+        let whole = p.text.get(r.clone()).unwrap_or("");
+        if let Some((k, v)) = key_value(whole)
+            && self.fields.is_action_label(&whole[k])
+        {
+            r = r.start + v.start..r.end;
+            t.text = Some(val(p, r.clone()));
+        }
+        let text = p.text.get(r.clone()).unwrap_or("");
+        if t.owner.is_none()
+            && let Some(o) = self.owner_before_cue(text)
+        {
+            t.owner = Some(val(p, shift(o, r.start)));
+        }
+        if t.deadline.is_none() {
+            let found = self.deadline_after_cue(text).or_else(|| {
+                self.dates_in(p, r.clone())
+                    .into_iter()
+                    .map(|(d, _)| d)
+                    .find(|d| {
+                        // Not a date inside a parenthesis that names something else.
+                        !text[..d.start].ends_with('(')
+                    })
+            });
+            if let Some(d) = found {
+                self.set_task(t, TaskColumn::Deadline, val(p, shift(d, r.start)));
+            }
+        }
+        if t.owner.is_none()
+            && let Some(o) = closing_paren_owner(text, |g| {
+                self.fields.is_vague_owner(g)
+                    || (g.contains(['/', '+']) && g.split_whitespace().count() <= 3)
+            })
+        {
+            t.owner = Some(val(p, shift(o, r.start)));
+        }
+        // `Team: Reflect on …`, `Design: Document the examples …`: a group named before the
+        // task is its owner.
+        if t.owner.is_none()
+            && let Some((k, v)) = key_value(text)
+            && self.fields.task_column(&text[k.clone()]).is_none()
+            && !self.fields.is_action_label(&text[k.clone()])
+            && (is_name_like(&text[k.clone()]) || self.fields.is_vague_owner(&text[k.clone()]))
+            && text[k.clone()].split_whitespace().count() <= 3
+        {
+            t.owner = Some(val(p, shift(k, r.start)));
+            t.text = Some(val(p, shift(v, r.start)));
+        }
+        // `… **completed**`, `… — Done`: a closing status word ends the task.
+        if t.status.is_none()
+            && let Some(w) = words(text).last()
+            && self.fields.is_closed_status(&text[w.clone()])
+        {
+            t.status = Some(val(p, shift(w.clone(), r.start)));
+        }
+    }
+
+    fn new_task(anchor: Range<usize>, checked: Option<bool>) -> Task {
+        Task {
+            anchor,
+            text: None,
+            owner: None,
+            deadline: None,
+            deadline_date: None,
+            status: None,
+            checked,
+        }
+    }
+
     pub(super) fn tasks(&mut self) {
-        let Some(section) = self.content.tasks_section else {
-            return;
-        };
-        let Some(body) = self.body(Some(section)) else {
-            return;
-        };
         let doc = self.doc;
+        let bodies = self.bodies("action-items");
+        let in_tasks = |at: usize| bodies.iter().any(|b| b.contains(&at));
         let mut tasks = Vec::new();
-        for t in doc.tables.iter().filter(|t| body.contains(&t.span.start)) {
-            let cols: Vec<Option<TaskColumn>> = t
-                .header
-                .iter()
-                .map(|h| self.fields.task_column(&h.text))
-                .collect();
-            if cols.iter().flatten().count() < 2 {
-                continue;
+        for body in &bodies {
+            for t in doc.tables.iter().filter(|t| body.contains(&t.span.start)) {
+                self.table_tasks(t, &mut tasks);
             }
-            for row in &t.rows {
-                let (Some(first), Some(last)) = (row.first(), row.last()) else {
+            for (i, item) in doc.items.iter().enumerate() {
+                if item.parent.is_some() || !body.contains(&item.span.start) {
                     continue;
-                };
-                let mut task = Task {
-                    anchor: first.span.start..last.span.end.max(first.span.start),
-                    text: None,
-                    owner: None,
-                    deadline: None,
-                    deadline_date: None,
-                    status: None,
-                    checked: None,
-                };
-                for (cell, col) in row.iter().zip(&cols) {
-                    if let Some(col) = col {
-                        self.set_task(
-                            &mut task,
-                            *col,
-                            Val {
-                                text: cell.text.clone(),
-                                span: cell.span.clone(),
-                            },
-                        );
-                    }
                 }
-                tasks.push(task);
-            }
-        }
-        for (i, item) in doc.items.iter().enumerate() {
-            if item.parent.is_some() || !body.contains(&item.span.start) {
-                continue;
-            }
-            let first_line = item
-                .prose
-                .first()
-                .and_then(|&p| doc.prose.get(p))
-                .map_or(item.span.clone(), |p| p.span.clone());
-            let mut task = Task {
-                anchor: first_line,
-                text: None,
-                owner: None,
-                deadline: None,
-                deadline_date: None,
-                status: None,
-                checked: item.task,
-            };
-            for &p in &item.prose {
-                if let Some(p) = doc.prose.get(p) {
-                    self.task_lines(&mut task, p, true);
-                }
-            }
-            for child in self
-                .children
-                .get(i)
-                .into_iter()
-                .flatten()
-                .filter_map(|&c| doc.items.get(c))
-            {
-                for &p in &child.prose {
+                let first_line = item
+                    .prose
+                    .first()
+                    .and_then(|&p| doc.prose.get(p))
+                    .map_or(item.span.clone(), |p| p.span.clone());
+                let mut task = Self::new_task(first_line, item.task);
+                for &p in &item.prose {
                     if let Some(p) = doc.prose.get(p) {
-                        self.task_lines(&mut task, p, false);
+                        self.task_lines(&mut task, p, Role::Text);
                     }
                 }
-            }
-            if !filled(&task.text).is_some_and(|t| self.fields.says_no_issues(&t.text)) {
-                tasks.push(task);
+                if let Some(p) = item.prose.first().and_then(|&p| doc.prose.get(p)) {
+                    self.task_sentence(&mut task, p);
+                }
+                for child in self
+                    .children
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&c| doc.items.get(c))
+                {
+                    for &p in &child.prose {
+                        if let Some(p) = doc.prose.get(p) {
+                            self.task_lines(&mut task, p, Role::Nested);
+                        }
+                    }
+                }
+                if self.is_a_task(&task) {
+                    tasks.push(task);
+                }
             }
         }
-        for (_, p) in doc.prose_in(body) {
-            if p.context != ProseContext::Paragraph {
-                continue;
+        // Paragraphs in Action Items that are tasks, and lines labelled as actions anywhere:
+        // `Action Item: …`, `**Action**: Jenn to update the poll …`.
+        for p in &doc.prose {
+            let labelled_only = !in_tasks(p.span.start);
+            match p.context {
+                ProseContext::Paragraph => {}
+                ProseContext::ListItem(_) if labelled_only => {}
+                _ => continue,
             }
             for line in lines(&p.text) {
                 let Some(l) = p.text.get(line.clone()) else {
                     continue;
                 };
-                if template_task(l).is_none()
-                    && !l.trim_start().to_lowercase().starts_with("action item:")
-                {
+                let labelled =
+                    key_value(l).is_some_and(|(k, _)| self.fields.is_action_label(&l[k]));
+                if !labelled && (labelled_only || template_task(l).is_none()) {
                     continue;
                 }
-                let mut task = Task {
-                    anchor: val(p, line.clone()).span,
-                    text: None,
-                    owner: None,
-                    deadline: None,
-                    deadline_date: None,
-                    status: None,
-                    checked: None,
-                };
-                self.task_part(&mut task, p, line, true);
-                tasks.push(task);
+                let mut task = Self::new_task(val(p, line.clone()).span, None);
+                self.task_part(&mut task, p, line, Role::Text);
+                self.task_sentence(&mut task, p);
+                if self.is_a_task(&task) {
+                    tasks.push(task);
+                }
             }
         }
         tasks.sort_by_key(|t| t.anchor.start);
+        tasks.dedup_by(|a, b| a.anchor == b.anchor);
+        for t in &mut tasks {
+            if t.deadline.is_none() {
+                self.deadline_from_heading(t);
+            }
+        }
         for t in &tasks {
             if let Some(d) = &t.deadline {
                 self.collect_vague(d);
@@ -332,6 +395,138 @@ impl Cx<'_, '_> {
         }
         self.content.tasks = tasks;
     }
+
+    /// Whether what was read is a task: not "None", not wholly template text (that is
+    /// `unfilled-placeholder`'s to report).
+    fn is_a_task(&self, t: &Task) -> bool {
+        let Some(text) = filled(&t.text) else {
+            return t.owner.is_some() || t.deadline.is_some();
+        };
+        if self.fields.says_no_issues(&text.text) {
+            return false;
+        }
+        let template: usize = self
+            .placeholders
+            .find_iter(&text.text)
+            .map(|m| m.matched.len())
+            .sum();
+        template * 2 < text.text.trim().len()
+    }
+
+    /// A task in a section whose heading states a range (`## Sprint Goals 1/9/2022 -
+    /// 1/20/2022`) is due at the range's end.
+    fn deadline_from_heading(&self, t: &mut Task) {
+        let doc = self.doc;
+        let Some(section) = doc
+            .sections
+            .iter()
+            .filter(|s| s.body.contains(&t.anchor.start))
+            .max_by_key(|s| s.span.start)
+        else {
+            return;
+        };
+        let Some(p) = doc.headings[section.heading]
+            .prose
+            .and_then(|p| doc.prose.get(p))
+        else {
+            return;
+        };
+        let Some(Ok(m)) = super::super::dates::parse_period(&p.text, None) else {
+            return;
+        };
+        if m.start == m.end {
+            return;
+        }
+        let Some(span) = p.to_source(m.range.clone()) else {
+            return;
+        };
+        let end = self
+            .content
+            .dates
+            .iter()
+            .rfind(|d| d.span.start >= span.start && d.span.end <= span.end)
+            .cloned();
+        t.deadline = Some(Val {
+            text: p.text.get(m.range).unwrap_or("").to_string(),
+            span,
+        });
+        t.deadline_date = end;
+    }
+
+    fn table_tasks(&self, t: &super::super::Table, tasks: &mut Vec<Task>) {
+        let cols: Vec<Option<TaskColumn>> = t
+            .header
+            .iter()
+            .map(|h| self.fields.task_column(&h.text))
+            .collect();
+        if cols.iter().flatten().count() < 2 {
+            return;
+        }
+        for row in &t.rows {
+            let (Some(first), Some(last)) = (row.first(), row.last()) else {
+                continue;
+            };
+            let mut task =
+                Self::new_task(first.span.start..last.span.end.max(first.span.start), None);
+            for (cell, col) in row.iter().zip(&cols) {
+                if let Some(col) = col {
+                    self.set_task(
+                        &mut task,
+                        *col,
+                        Val {
+                            text: cell.text.clone(),
+                            span: cell.span.clone(),
+                        },
+                    );
+                }
+            }
+            if self.is_a_task(&task) {
+                tasks.push(task);
+            }
+        }
+    }
+}
+
+/// An owner in a closing parenthesis: `(Tif + Dev Team)`, `(Jerome, maybe use Quality sync)`,
+/// `(Jenn to write issue)`, `(team)`, `(design/dev)` — the name words that open its first
+/// comma piece, or a short lowercase piece that names a group.
+fn closing_paren_owner(text: &str, is_group: impl Fn(&str) -> bool) -> Option<Range<usize>> {
+    let t = text.trim_end().trim_end_matches('.');
+    let inner_end = t.strip_suffix(')').map(str::len)?;
+    let open = t[..inner_end].rfind('(')?;
+    let inner = &t[open + 1..inner_end];
+    let piece = inner.split([',', ';']).next()?;
+    let lead = piece.len() - piece.trim_start().len();
+    let piece = piece.trim();
+    let start = open + 1 + lead;
+    if is_name_like(piece) || is_group(piece) {
+        return Some(start..start + piece.len());
+    }
+    // `Jerome spin up issue`, `Dev + Product to sync on …`: the name words before the verb.
+    let ws = words(piece);
+    let names = ws
+        .iter()
+        .take_while(|w| {
+            let word = &piece[(*w).clone()];
+            is_name_word(word)
+        })
+        .count();
+    let gap_ok = |a: &Range<usize>, b: &Range<usize>| {
+        piece[a.end..b.start]
+            .chars()
+            .all(|c| matches!(c, ' ' | '+' | '&' | '/'))
+    };
+    if names == 0
+        || names == ws.len()
+        || !ws
+            .windows(2)
+            .take(names.saturating_sub(1))
+            .all(|w| gap_ok(&w[0], &w[1]))
+    {
+        return None;
+    }
+    let end = ws[names - 1].end;
+    Some(start..start + end)
 }
 
 #[cfg(test)]
@@ -340,7 +535,7 @@ mod tests {
     use super::super::*;
 
     #[test]
-    pub(super) fn tasks_in_every_form() {
+    fn tasks_in_every_form() {
         let src = "## Time Period\n\nJune 2024\n\n## Action Items\n\nAction Item: Confirm the tiers to be completed by Ana Sousa by July 5, 2024.\n\n- [ ] Prepare the amendment — Owner: Sam Lee — Due: July 8, 2024\n- [x] Send the proposal (@Jane Doe) — due June 20\n- [ ] Book the room — Jane Doe, due June 21\n- [ ] Call back\n\n| Task | Assignee | Due date | Status |\n| --- | --- | --- | --- |\n| Ship it | We | June 28, 2024 | Done |\n";
         let c = content(src);
         assert_eq!(c.tasks.len(), 6);
@@ -375,7 +570,48 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn an_empty_field_points_at_its_key() {
+    fn tasks_in_the_words_people_use() {
+        let src = "# Report\n\n## Time Period\n\nApril 2025\n\n## Action Items\n\nAction Item: Anna Schmidt to send the plan by April 4, 2025.\n\n- Anna Schmidt will send the budget by April 4, 2025.\n- Dave to ping Bob — due: soon\n- [ ] Book the venue — Owner: Sam Lee — Due: -\n- [ ] Print the badges — Owner: me — Due: Friday\n- [ ] Update the docs — https://example.com/docs\n- [ ] Fix the login\n  - see the ticket for details\n- Review Dev template (Tif + Dev Team)\n- [x] Send the invoice\n\n| Action Item (AI) | AI POC | AI Date | Due Date |\n| --- | --- | --- | --- |\n| Renew the certificate | Priya Nair | 4/1/2025 | 4/30/2025 |\n\n## Notes\n\n**Action**: Jenn to update the Doodle poll.\n";
+        let c = content(src);
+        let got: Vec<(&str, &str, &str)> = c
+            .tasks
+            .iter()
+            .map(|t| (s(src, &t.text), s(src, &t.owner), s(src, &t.deadline)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Anna Schmidt to send the plan by April 4, 2025.",
+                    "Anna Schmidt",
+                    "April 4, 2025"
+                ),
+                (
+                    "Anna Schmidt will send the budget by April 4, 2025.",
+                    "Anna Schmidt",
+                    "April 4, 2025"
+                ),
+                ("Dave to ping Bob", "Dave", "soon"),
+                ("Book the venue", "Sam Lee", "Due"),
+                ("Print the badges", "me", "Friday"),
+                ("Update the docs", "<none>", "<none>"),
+                ("Fix the login", "<none>", "<none>"),
+                (
+                    "Review Dev template (Tif + Dev Team)",
+                    "Tif + Dev Team",
+                    "<none>"
+                ),
+                ("Send the invoice", "<none>", "<none>"),
+                ("Renew the certificate", "Priya Nair", "4/30/2025"),
+                ("Jenn to update the Doodle poll.", "Jenn", "<none>"),
+            ]
+        );
+        assert!(c.tasks[3].deadline.as_ref().is_some_and(Val::is_empty));
+        assert_eq!(c.tasks[8].checked, Some(true));
+    }
+
+    #[test]
+    fn an_empty_field_points_at_its_key() {
         let src = "## Action Items\n\n- [ ] Send it — Owner: — Due: July 1, 2024\n";
         let c = content(src);
         let owner = c.tasks[0].owner.as_ref().expect("an owner key");
@@ -384,7 +620,7 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn task_parts_in_a_parenthesis() {
+    fn task_parts_in_a_parenthesis() {
         let src = "## Action Items\n\n1. Share the runbook (Owner: Raj Patel, due July 5, 2024)\n2. Book the room (Ana Sousa; due 8 July 2024).\n";
         let c = content(src);
         let t = &c.tasks[0];

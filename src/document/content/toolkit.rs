@@ -94,3 +94,76 @@ pub(super) fn in_any(ranges: &[Range<usize>], at: usize) -> bool {
     let i = ranges.partition_point(|r| r.end <= at);
     ranges.get(i).is_some_and(|r| r.contains(&at))
 }
+
+/// Labels inside a line: `quarterly review. Method: Meeting. Participants: Ana. Summary: …`.
+/// A label is one to three words before a colon, at the line's start or after a sentence
+/// break (`. `, `; `, `, `); `is_label` says which words are labels. Gives
+/// the text before the first label and each label with its value (up to the next label),
+/// when the line has a label after its start or more than one.
+pub(super) type Labelled = (Range<usize>, Vec<(Range<usize>, Range<usize>)>);
+
+pub(super) fn labelled(line: &str, is_label: impl Fn(&str) -> bool) -> Option<Labelled> {
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for (colon, _) in line.match_indices(':') {
+        let before = &line[..colon];
+        // The label's words: up to three, back to a sentence break (parts between dashes
+        // are `parts`' business).
+        let start = before.rfind(['.', ';', ',']).map_or(0, |i| i + 1);
+        let candidate = before[start..].trim_start_matches([' ', '*', '_']);
+        let key_start = colon - candidate.len();
+        let words = candidate.split_whitespace().count();
+        let clean = candidate
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '/' | '\''));
+        if (1..=3).contains(&words) && clean && is_label(candidate) {
+            found.push(key_start..colon);
+        }
+    }
+    if found.is_empty() || (found.len() == 1 && line[..found[0].start].trim().is_empty()) {
+        return None;
+    }
+    let lead = 0..found[0].start;
+    let mut fields = Vec::new();
+    for (n, k) in found.iter().enumerate() {
+        let end = found.get(n + 1).map_or(line.len(), |next| next.start);
+        let value = &line[k.end + 1..end];
+        let lead_ws = value.len() - value.trim_start().len();
+        // Before another label, a full stop is the break between them, not the value's.
+        let last = n + 1 == found.len();
+        let v = value.trim().trim_end_matches(|c: char| {
+            matches!(c, ';' | ',' | '—' | '–' | '|' | '*')
+                || c.is_whitespace()
+                || (c == '.' && !last)
+        });
+        let vs = k.end + 1 + lead_ws;
+        fields.push((k.clone(), vs..vs + v.len()));
+    }
+    Some((lead, fields))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::labelled;
+
+    #[test]
+    fn labels_inside_a_line() {
+        let line = "quarterly review. Method: Meeting. Participants: Ana Sousa, Ben. Summary: Reviewed Q1.";
+        let is = |k: &str| matches!(k, "Method" | "Participants" | "Summary");
+        let (lead, fields) = labelled(line, is).expect("labels");
+        assert_eq!(&line[lead], "quarterly review. ");
+        let got: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (&line[k.clone()], &line[v.clone()]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Method", "Meeting"),
+                ("Participants", "Ana Sousa, Ben"),
+                ("Summary", "Reviewed Q1.")
+            ]
+        );
+        assert!(labelled("Summary: one field at the start", is).is_none());
+        assert!(labelled("Time: 10:00", |k| k == "Time").is_none());
+    }
+}
