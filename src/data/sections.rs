@@ -245,13 +245,25 @@ impl SectionSet {
         if let Some(&kind) = self.lookup.get(&words.key()) {
             return Some(HeadingMatch::Exact(kind));
         }
-        if !by_head || words.words.len() > super::headings::MAX_HEAD_WORDS {
+        if !by_head {
             return None;
+        }
+        // The longest phrase that heads a part decides it (`Follow-up Actions`).
+        let kinds = self.read_by_head(heading);
+        (!kinds.is_empty()).then_some(HeadingMatch::Head(kinds))
+    }
+
+    /// The sections a line that stands for a heading names by its head words: its names and
+    /// synonyms only (an alias such as `Log` names the section only as a real heading; a
+    /// `Log:` line over console output is not an interaction log).
+    pub fn read_by_head(&self, heading: &str) -> Vec<usize> {
+        let words = heading_words(heading);
+        if words.words.len() > super::headings::MAX_HEAD_WORDS {
+            return Vec::new();
         }
         let mut kinds = Vec::new();
         for part in &words.parts {
             let part = words.part(part);
-            // The longest phrase that heads the part decides it (`Follow-up Actions`).
             let best = self
                 .phrases
                 .iter()
@@ -264,7 +276,7 @@ impl SectionSet {
                 kinds.push(k);
             }
         }
-        (!kinds.is_empty()).then_some(HeadingMatch::Head(kinds))
+        kinds
     }
 
     /// Whether a heading is another name for section `kind` and nothing more: one of its

@@ -48,6 +48,10 @@ pub struct Report {
     /// Sections the whole document is: a record of one meeting (`# TSC Minutes`, a
     /// `Moderator:` line) is its own interaction log, the meeting its one entry.
     pub whole: Vec<usize>,
+    /// Sections named by a line that stands for a heading (`**Actions**`, `Tasks for the
+    /// week:`, a bare `Next Steps` line in a document with no headings): present, though
+    /// not read as sections.
+    pub pseudo: Vec<(usize, std::ops::Range<usize>)>,
     /// What the sections say (client, period, dates, entries, tasks, …).
     pub content: super::content::Content,
 }
@@ -112,13 +116,16 @@ impl Report {
             sections,
             section_level,
             whole: whole_document(doc, set),
+            pseudo: pseudo_headings(doc, set),
             content: Default::default(),
         }
     }
 
     /// Whether the report has section `kind`: a heading names it, or the whole document is it.
     pub fn has(&self, kind: usize) -> bool {
-        self.first(kind).is_some() || self.whole.contains(&kind)
+        self.first(kind).is_some()
+            || self.whole.contains(&kind)
+            || self.pseudo.iter().any(|(k, _)| *k == kind)
     }
 
     /// The sections and their content, as the rules see them.
@@ -161,6 +168,57 @@ impl Report {
 /// the document's subject (`# Meeting Minutes`), so only a whole-heading name counts.
 fn title(doc: &Document<'_>) -> Option<usize> {
     doc.headings.first().filter(|h| h.level == 1).map(|_| 0)
+}
+
+/// Lines that stand for headings: a paragraph that is one bold line (`**Actions**`,
+/// `**Links:**`, `**Next Meeting Scheduled: July 6th**` by its label), a short line ending
+/// in a colon (`Tasks for the upcoming week:`), a one-line `Label: value` whose label names
+/// a section (`Next Meeting: 7th April 2022`), or, in a document with no headings (text
+/// pasted from a PDF), a short line with no closing punctuation.
+fn pseudo_headings(doc: &Document<'_>, set: &SectionSet) -> Vec<(usize, std::ops::Range<usize>)> {
+    use super::{ProseContext, SegKind};
+    let mut out = Vec::new();
+    let no_headings = doc.headings.is_empty();
+    for p in doc.prose.iter() {
+        let ProseContext::Paragraph = p.context else {
+            continue;
+        };
+        // A paragraph of its own at the top, not one inside a quote or a list.
+        let top = doc
+            .blocks_in(p.span.start..p.span.start + 1)
+            .next()
+            .is_none_or(|b| b.depth == 0);
+        if !top {
+            continue;
+        }
+        let text = p.text.trim();
+        if text.is_empty() || text.contains('\n') || text.chars().count() > 80 {
+            continue;
+        }
+        let src = doc.source.get(p.span.clone()).unwrap_or("").trim();
+        let bold = (src.starts_with("**") || src.starts_with("__"))
+            && (src.ends_with("**") || src.ends_with("__") || src.ends_with("**:"))
+            && p.segs.iter().all(|s| matches!(s.kind, SegKind::Text));
+        let words = text.split_whitespace().count();
+        let label_line = text.ends_with(':') && words <= 6;
+        let bare = no_headings && words <= 5 && !text.ends_with(['.', '!', '?', ',', ';']);
+        // `Next Meeting: 1600 UTC, 7th April 2022`: a label of a few words, then its value.
+        let label = text.split_once(':').map(|(k, _)| k.trim()).filter(|k| {
+            !k.is_empty()
+                && k.split_whitespace().count() <= 4
+                && k.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '/' | '-'))
+        });
+        if !(bold || label_line || bare || label.is_some()) {
+            continue;
+        }
+        // `**Next Meeting Scheduled: 15:00 UTC July 6th 2023**` is read by its label.
+        let name = label.unwrap_or(text.split(':').next().unwrap_or(text));
+        for k in set.read_by_head(name) {
+            out.push((k, p.span.clone()));
+        }
+    }
+    out
 }
 
 /// The sections the whole document is, by its title's words or a record marker among its

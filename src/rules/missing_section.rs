@@ -15,7 +15,8 @@ declare_rule! {
     /// name no section but whose table is a log or a task list counts as that section.
     /// A record of one meeting (its title says `Minutes`, `Meeting`, `Call`…, or it has a
     /// `Moderator:`/`Attendees` marker; the words are in `rules/sections.toml`) is its own
-    /// Interaction Log. When a heading that is not recognised looks like a try at the missing section
+    /// Interaction Log, and tasks on lines labelled as actions (`**Action**: Jenn to update
+    /// the poll`) stand in for Action Items. When a heading that is not recognised looks like a try at the missing section
     /// (`Action Itmes`), the help names it. A period stated elsewhere (the title, front
     /// matter, the lines under the title, a one-day record's date) stands in for the Time
     /// Period section.
@@ -59,11 +60,7 @@ impl Rule for MissingSection {
             .iter()
             .enumerate()
             .filter(|(kind, def)| def.required.severity().is_some() && !cx.report.has(*kind))
-            // The period stated elsewhere (the title, front matter, a line under the title,
-            // a one-day record's date) stands in for the Time Period section.
-            .filter(|(_, def)| {
-                def.id != "time-period" || matches!(cx.report.content.period, Period::Missing)
-            })
+            .filter(|(_, def)| !stated_elsewhere(cx, &def.id))
             .map(|(kind, _)| (kind, insertion_point(cx, kind)))
             .collect();
         for (n, &(kind, at)) in missing.iter().enumerate() {
@@ -125,6 +122,18 @@ impl Rule for MissingSection {
                 vec![Edit::insert(at, text)],
             )));
         }
+    }
+}
+
+/// Whether what a section holds is stated elsewhere: the period in the title, front matter,
+/// the lines under the title or a one-day record's date; tasks on lines labelled as actions
+/// (`**Action**: Jenn to update the poll`).
+fn stated_elsewhere(cx: &Context<'_>, id: &str) -> bool {
+    let c = &cx.report.content;
+    match id {
+        "time-period" => !matches!(c.period, Period::Missing),
+        "action-items" => !c.tasks.is_empty(),
+        _ => false,
     }
 }
 

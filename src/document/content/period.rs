@@ -3,7 +3,8 @@
 //! 1. the Time Period section (a range, `Start:`/`End:` lines, or what is wrong with it);
 //! 2. front matter: `period`, `start`/`end`, or a range in `description`, `title`, `summary`;
 //! 3. the title (the first heading): a range, a month (`Update 2023-09`, `September 2024
-//!    Report`) or a quarter (`Q3 2025`, `2025 Q2`);
+//!    Report`) or a quarter (`Q3 2025`, `2025 Q2`); or a level-1 heading that is a period
+//!    (`# 2016 Q4`);
 //! 4. the lines under the title: `**12/09/2020 - 12/22/2020**`, `Period: June 2024`;
 //! 5. a `Reporting Period: …` line anywhere;
 //! 6. a range in the Executive Summary;
@@ -65,9 +66,10 @@ impl Cx<'_, '_> {
             self.content.period = p;
             return;
         }
-        let sources: [&Source<'_>; 8] = [
+        let sources: [&Source<'_>; 9] = [
             &|cx| cx.front_matter_period(order, false),
             &|cx| cx.title_run().and_then(|p| cx.range_in(p, order)),
+            &|cx| cx.period_heading(order),
             &|cx| cx.header_lines(order, false),
             &|cx| cx.reporting_period_line(order),
             &|cx| cx.summary_range(order),
@@ -297,6 +299,26 @@ impl Cx<'_, '_> {
             })
     }
 
+    /// A level-1 heading that is a period and little else (`# 2016 Q4`, `# June 2024`).
+    fn period_heading(&self, order: Option<DateOrder>) -> Option<Period> {
+        self.doc
+            .headings
+            .iter()
+            .filter(|h| h.level == 1)
+            .find_map(|h| {
+                let p = self.doc.prose.get(h.prose?)?;
+                let m = dates::parse_period(&p.text, order)?.ok()?;
+                is_mostly(&p.text, &m.range).then(|| Period::Valid {
+                    span: p
+                        .to_source(m.range.clone())
+                        .unwrap_or_else(|| p.span.clone()),
+                    start: m.start,
+                    end: m.end,
+                    source: PeriodSource::Stated,
+                })
+            })
+    }
+
     /// The first heading's prose: the document's title.
     fn title_run(&self) -> Option<&Prose<'_>> {
         self.doc
@@ -309,24 +331,26 @@ impl Cx<'_, '_> {
     /// The prose runs that open the document: those of the title's own section before its
     /// first sub-heading (or, with no heading first, before the first heading).
     fn header_runs(&self) -> Vec<&Prose<'_>> {
-        let first = self.doc.headings.first();
-        let range = match first {
-            Some(h) if h.span.start <= self.doc.content_start() + 4 => {
-                let end = self
-                    .doc
-                    .headings
-                    .get(1)
-                    .map_or(self.doc.source.len(), |n| n.span.start);
-                h.span.end..end
-            }
-            Some(h) => self.doc.content_start()..h.span.start,
-            None => self.doc.content_start()..self.doc.source.len(),
-        };
+        // Up to the first heading below the title (a key/value table may come before the
+        // title: it is read too, but its cells do not count towards the few runs taken).
+        let end = self
+            .doc
+            .headings
+            .iter()
+            .enumerate()
+            .find(|(i, h)| !(*i == 0 && h.level == 1))
+            .map_or(self.doc.source.len(), |(_, h)| h.span.start);
+        let mut paragraphs = 0;
         self.doc
-            .prose_in(range)
+            .prose_in(self.doc.content_start()..end)
             .map(|(_, p)| p)
             .filter(|p| !matches!(p.context, ProseContext::Heading(_)))
-            .take(HEADER_RUNS)
+            .take_while(|p| {
+                if !matches!(p.context, ProseContext::TableCell { .. }) {
+                    paragraphs += 1;
+                }
+                paragraphs <= HEADER_RUNS
+            })
             .collect()
     }
 
