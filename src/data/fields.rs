@@ -85,6 +85,9 @@ pub struct ListsDef {
     /// Labels that make a line a task wherever it stands (`**Action**: Jenn to update …`).
     #[serde(default)]
     pub action_labels: Vec<String>,
+    /// Day names, vague where they stand for a date (`Due: Friday`, `by next Monday`).
+    #[serde(default)]
+    pub weekdays: Vec<String>,
 }
 
 /// `kind` names the lookup; `expect` is the id it must give ("" for none; "yes" for the
@@ -141,6 +144,7 @@ pub struct Fields {
     owner_cues: PhraseMatcher,
     deadline_cues: PhraseMatcher,
     action_labels: Vec<String>,
+    weekdays: PhraseMatcher,
 }
 
 impl Default for Fields {
@@ -164,6 +168,7 @@ impl Default for Fields {
             owner_cues: PhraseMatcher::new(&[]),
             deadline_cues: PhraseMatcher::new(&[]),
             action_labels: Vec::new(),
+            weekdays: PhraseMatcher::new(&[]),
         }
     }
 }
@@ -322,6 +327,7 @@ impl Fields {
         self.owner_cues = grow(&self.owner_cues, &file.lists.owner_cues);
         self.deadline_cues = grow(&self.deadline_cues, &file.lists.deadline_cues);
         self.action_labels.extend(lower(&file.lists.action_labels));
+        self.weekdays = grow(&self.weekdays, &file.lists.weekdays);
         Ok(file.examples)
     }
 
@@ -376,6 +382,23 @@ impl Fields {
     /// Deadline cue words (`by`, `due`) in a text, whole words.
     pub fn deadline_cues(&self, text: &str) -> Vec<Range<usize>> {
         self.deadline_cues.find(text)
+    }
+
+    /// Day names in a text (`Friday`), whole words.
+    pub fn weekdays(&self, text: &str) -> Vec<Range<usize>> {
+        self.weekdays.find(text)
+    }
+
+    /// Whether a value is a day name standing for a date: `Friday`, `next Monday`, `on
+    /// Tuesday` (not `Friday, June 7, 2024`).
+    pub fn is_weekday_phrase(&self, text: &str) -> bool {
+        let t = normalize_key(text);
+        let t = t.trim_end_matches('.');
+        let core = ["next ", "this ", "on ", "by "]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .unwrap_or(t);
+        self.weekdays.phrases.iter().any(|d| d == core)
     }
 
     /// Whether a label makes its line a task wherever it stands (`Action`, `AI`, `TODO`).
@@ -489,7 +512,7 @@ impl Fields {
     }
 
     /// Every list, for tests that keep them tidy.
-    pub fn lists(&self) -> [(&'static str, &[String]); 10] {
+    pub fn lists(&self) -> [(&'static str, &[String]); 11] {
         [
             ("vague-owners", &self.vague_owners),
             ("closed-statuses", &self.closed),
@@ -501,6 +524,7 @@ impl Fields {
             ("owner-cues", &self.owner_cues.phrases),
             ("deadline-cues", &self.deadline_cues.phrases),
             ("action-labels", &self.action_labels),
+            ("weekdays", &self.weekdays.phrases),
         ]
     }
 }

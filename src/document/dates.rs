@@ -38,6 +38,14 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Whether a word is a month's name as the scanner reads one (`May`, `Sept`, `JUNE`; not
+/// `may`).
+pub fn is_month_word(word: &str) -> bool {
+    let b = word.trim_end_matches('.').as_bytes();
+    b.first()
+        .is_some_and(|&c| month_words(c).iter().any(|(w, _)| *w == b))
+}
+
 pub fn month_name(month: i8) -> &'static str {
     usize::try_from(month - 1)
         .ok()

@@ -27,7 +27,7 @@ declare_rule! {
 
 impl Rule for MissingTitle {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if cx.doc.headings.iter().any(|h| h.level == 1) {
+        if cx.doc.headings.iter().any(|h| h.level == 1) || front_matter_title(cx) {
             return;
         }
         let at = cx.doc.content_start();
@@ -36,4 +36,17 @@ impl Rule for MissingTitle {
                 .with_help("start with a title such as `# Client Communication Report — <client>, <period>`"),
         );
     }
+}
+
+/// Whether front matter gives the title (`title: …` or `title = "…"`), as static-site
+/// generators render it.
+fn front_matter_title(cx: &Context<'_>) -> bool {
+    cx.doc.front_matter.as_ref().is_some_and(|fm| {
+        cx.text(fm.clone()).lines().any(|l| {
+            l.strip_prefix("title")
+                .map(str::trim_start)
+                .and_then(|r| r.strip_prefix(':').or_else(|| r.strip_prefix('=')))
+                .is_some_and(|v| !v.trim().trim_matches(['"', '\'']).is_empty())
+        })
+    })
 }

@@ -43,6 +43,8 @@ impl Rule for SectionOrder {
             .iter()
             .enumerate()
             .filter(|(n, f)| !cx.report.sections[..*n].iter().any(|e| e.kind == f.kind))
+            // Per-group sub-sections follow their group's own template.
+            .filter(|(_, f)| !f.grouped)
             .map(|(_, f)| f);
         for found in firsts {
             match latest {

@@ -82,7 +82,25 @@ impl Rule for SummaryMissingScope {
                     .filter(|w| w.chars().count() >= 4 && !GENERIC.contains(w))
                     .any(|w| words.contains(&w))
         });
-        let names_period = c.dates.iter().any(|d| body.contains(&d.span.start));
+        // Any date, a month (`mid-May`), a quarter (`Q2`) or a year names when.
+        let names_period = c.dates.iter().any(|d| body.contains(&d.span.start))
+            || runs.iter().any(|p| {
+                p.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| dates::is_month_word(w) || is_quarter(w) || is_year(w))
+            });
+        // A summary that is still a template's prompt is `unfilled-placeholder`'s.
+        let template = runs.iter().any(|p| {
+            cx.settings
+                .data
+                .placeholders
+                .find_iter(&p.text)
+                .next()
+                .is_some()
+        });
+        if template {
+            return;
+        }
         if names_client || names_period {
             return;
         }
@@ -116,4 +134,14 @@ impl Rule for SummaryMissingScope {
         }
         out.push(d);
     }
+}
+
+fn is_quarter(w: &str) -> bool {
+    matches!(w, "Q1" | "Q2" | "Q3" | "Q4")
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
 }

@@ -10,7 +10,9 @@ declare_rule! {
     /// variables (`{{client}}`), markers (`TBD`, `TBC`, `TODO`, `FIXME`, `XXX`, `June XX`) and
     /// `Lorem ipsum`. The patterns live in `rules/placeholders.toml`. Only prose is searched:
     /// code, link destinations, HTML comments and front matter are not. Links, task boxes
-    /// (`[ ]`, `[x]`) and footnote references (`[^1]`) are Markdown, never placeholders.
+    /// (`[ ]`, `[x]`) and footnote references (`[^1]`) are Markdown, never placeholders; nor
+    /// are a link's text (`[[Frontend] Fix the menu](…)`), escaped brackets (`\[BLOCKED]`),
+    /// a bracketed tag that opens a line (`[BUG] Login fails`), or anything in a quotation.
     ///
     /// ## Why
     /// A report sent with `[Client Name]` in it tells the client nobody read it before it went out.
@@ -36,19 +38,52 @@ impl Rule for UnfilledPlaceholder {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let placeholders = &cx.settings.data.placeholders;
         for prose in &cx.doc.prose {
+            // A quotation's brackets are the quoter's (`[sic]`, `[the CA system]`), and a
+            // template's `>` instructions may stay.
+            if in_quote(cx.doc, prose.span.start) {
+                continue;
+            }
             for m in placeholders.find_iter(&prose.text) {
-                if !in_writable_text(prose, m.range.clone()) {
+                if !in_writable_text(prose, m.range.clone()) || is_tag(&prose.text, &m.range) {
                     continue;
                 }
                 let Some(span) = prose.to_source(m.range.clone()) else {
                     continue;
                 };
+                // `\[BLOCKED]` is written to show brackets; `[[Frontend] Fix](url)` is a
+                // link's text.
+                let escaped = span.start > 0 && cx.doc.source.as_bytes()[span.start - 1] == b'\\';
+                let in_link = cx
+                    .doc
+                    .links
+                    .iter()
+                    .any(|l| !l.image && l.span.start <= span.start && span.end <= l.span.end);
+                if escaped || in_link {
+                    continue;
+                }
                 out.push(cx.diagnostic(&Self::META, span, m.message).with_help(
                     "replace it with the real value, or remove it if it does not apply",
                 ));
             }
         }
     }
+}
+
+/// Whether a bracketed word opens its line and more text follows: a tag (`[BUG] Login
+/// fails`, `[Brian Behlendorf] What is a SIF`), not a field left empty.
+fn is_tag(text: &str, m: &std::ops::Range<usize>) -> bool {
+    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..m.start].trim();
+    let after = text[m.end..].lines().next().unwrap_or("").trim();
+    text[m.clone()].starts_with('[') && before.is_empty() && !after.is_empty()
+}
+
+/// Whether a position lies inside a block quote.
+fn in_quote(doc: &crate::document::Document<'_>, at: usize) -> bool {
+    doc.blocks
+        .iter()
+        .take_while(|b| b.span.start <= at)
+        .any(|b| b.kind == crate::document::BlockKind::BlockQuote && b.span.contains(&at))
 }
 
 /// Text the author wrote (plain text, inline HTML such as `<insert name>`, line breaks),

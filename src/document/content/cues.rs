@@ -203,7 +203,8 @@ impl Cx<'_, '_> {
             period: self.content.period.range(),
         };
         let found = dates::find_dates(text, &dcx);
-        let vague = self.fields.vague_times(text);
+        let mut vague = self.fields.vague_times(text);
+        vague.extend(self.fields.weekdays(text));
         self.fields.deadline_cues(text).into_iter().find_map(|c| {
             let near = |start: usize| {
                 text.get(c.end..start).is_some_and(|gap| {

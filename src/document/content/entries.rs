@@ -230,6 +230,7 @@ impl Cx<'_, '_> {
             .vague_times(text)
             .first()
             .is_some_and(|r| r.len() + 3 >= text.trim().len())
+            || self.fields.is_weekday_phrase(text)
     }
 
     pub(super) fn set_log(&self, e: &mut Entry, col: LogColumn, v: Val) {

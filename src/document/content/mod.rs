@@ -320,6 +320,23 @@ impl Content {
     }
 }
 
+/// More words than this make a paragraph narrative rather than one record.
+const NARRATIVE_WORDS: usize = 35;
+
+/// `Calendar: https://calendar.example.org`: a label and a link, no record.
+fn is_labelled_link(text: &str) -> bool {
+    let t = text.trim();
+    let rest = t.split_once(':').map_or(t, |(k, v)| {
+        if k.split_whitespace().count() <= 3 {
+            v
+        } else {
+            t
+        }
+    });
+    let rest = rest.trim();
+    rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")
+}
+
 impl<'d, 'a> Cx<'d, 'a> {
     fn new(
         doc: &'d Document<'a>,
@@ -486,7 +503,12 @@ impl Cx<'_, '_> {
 
     pub(super) fn collect_vague(&mut self, v: &Val) {
         let src = self.doc.source.get(v.span.clone()).unwrap_or("");
-        for r in self.fields.vague_times(src) {
+        let mut found = self.fields.vague_times(src);
+        // A day name is vague where it is the whole value (`Due: Friday`).
+        if self.fields.is_weekday_phrase(src) {
+            found.extend(self.fields.weekdays(src));
+        }
+        for r in found {
             self.content.vague.push(Val {
                 text: src.get(r.clone()).unwrap_or("").to_string(),
                 span: shift(r, v.span.start),
@@ -495,6 +517,9 @@ impl Cx<'_, '_> {
     }
 
     /// Top-level items (with their nested items' text) and, when there are none, paragraphs.
+    /// A sub-heading over a list (`### Rylan` and that person's steps) or an item that only
+    /// labels its nested items (`**Dependencies** Track`) groups records: its items are the
+    /// records. A link under a label (`Calendar: https://…`) is not a record.
     pub(super) fn records(&self, section: usize) -> Vec<(Range<usize>, String)> {
         let Some(body) = self.body(Some(section)) else {
             return Vec::new();
@@ -507,10 +532,18 @@ impl Cx<'_, '_> {
             .iter()
             .filter(|s| s.parent == Some(section))
             .collect();
+        let mut group_subs = Vec::new();
         for sub in &subs {
             let Some(h) = doc.headings.get(sub.heading) else {
                 continue;
             };
+            let has_list = doc
+                .blocks_in(sub.body.clone())
+                .any(|b| b.kind == super::BlockKind::List);
+            if has_list {
+                group_subs.push(sub.span.clone());
+                continue;
+            }
             let mut text = h.text.clone();
             for (_, p) in doc.prose_in(sub.body.clone()) {
                 text.push('\n');
@@ -518,16 +551,14 @@ impl Cx<'_, '_> {
             }
             out.push((h.span.clone(), text));
         }
-        let sub_spans: Vec<Range<usize>> = subs.iter().map(|s| s.span.clone()).collect();
+        let sub_spans: Vec<Range<usize>> = subs
+            .iter()
+            .map(|s| s.span.clone())
+            .filter(|s| !group_subs.contains(s))
+            .collect();
         let mut items = 0;
-        for (i, item) in doc.items.iter().enumerate() {
-            if item.parent.is_some()
-                || !body.contains(&item.span.start)
-                || in_any(&sub_spans, item.span.start)
-            {
-                continue;
-            }
-            items += 1;
+        let push_item = |i: usize, out: &mut Vec<(Range<usize>, String)>| {
+            let item = &doc.items[i];
             let mut text = doc.item_text(i);
             let mut span = item
                 .prose
@@ -543,12 +574,39 @@ impl Cx<'_, '_> {
             {
                 span.end = span.end.max(p.span.end);
             }
-            out.push((span, text));
+            if !is_labelled_link(&text) {
+                out.push((span, text));
+            }
+        };
+        for (i, item) in doc.items.iter().enumerate() {
+            if item.parent.is_some()
+                || !body.contains(&item.span.start)
+                || in_any(&sub_spans, item.span.start)
+            {
+                continue;
+            }
+            items += 1;
+            let own = doc.item_text(i);
+            let children = self.children.get(i).map_or(&[][..], Vec::as_slice);
+            let label = own.split_whitespace().count() <= 4 && !own.trim_end().ends_with('.');
+            if !children.is_empty() && label {
+                for &c in children {
+                    push_item(c, &mut out);
+                }
+                continue;
+            }
+            push_item(i, &mut out);
         }
         if items == 0 {
             for i in self.own_prose(section) {
                 let Some(p) = doc.prose.get(i) else { continue };
-                if p.context != ProseContext::Paragraph || p.text.trim_end().ends_with(':') {
+                // A lead-in (`… as follows:`) or a paragraph of narrative is not a record.
+                let narrative = p.text.split_whitespace().count() > NARRATIVE_WORDS;
+                if p.context != ProseContext::Paragraph
+                    || p.text.trim_end().ends_with(':')
+                    || narrative
+                    || is_labelled_link(&p.text)
+                {
                     continue;
                 }
                 out.push((p.span.clone(), p.text.to_string()));

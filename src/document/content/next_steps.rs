@@ -11,40 +11,64 @@ static TIMEFRAME_RE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     // next step without a date.
     regex_automata::meta::Builder::new()
         .configure(regex_automata::meta::Config::new().auto_prefilter(false))
-        .build(r"(?i-u)\b(?:(?:within|in|by|before|after|during|over|next|this|end of|early|mid|late|the following)\s+(?:the\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday)|q[1-4](?:\s+\d{4})?|weekly|monthly|quarterly|daily|every\s+\w+)\b")
+        .build(r"(?i-u)\b(?:(?:within|in|by|before|after|during|over|for|next|this|end of|early|mid|late|the following|the upcoming|the coming)\s+(?:the\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday)|q[1-4](?:\s+\d{4})?|weekly|monthly|quarterly|daily|every\s+\w+)\b")
         .unwrap_or_else(|e| panic!("valid: {e}"))
 });
 
 impl Cx<'_, '_> {
     pub(super) fn next_steps(&mut self) {
-        let Some(section) = self.content.next_section else {
-            return;
-        };
+        let sections: Vec<usize> = self
+            .kinds
+            .iter()
+            .find(|(k, _)| k == "next-steps")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
         let mut steps = Vec::new();
-        for (span, text) in self.records(section) {
-            if self.fields.says_no_issues(&text) {
-                continue;
-            }
-            let date = self
-                .content
-                .date_in(&span)
-                .filter(|d| d.date().is_some())
-                .cloned();
-            let vague = !self.fields.vague_times(&text).is_empty();
-            let timeframe = vague || TIMEFRAME_RE.is_match(&text);
-            if vague {
-                self.collect_vague(&Val {
-                    text: text.clone(),
-                    span: span.clone(),
+        for section in sections {
+            // `Tasks for the upcoming week were assigned as follows:` gives every step below
+            // it its timeframe (and a vague one is reported once, there).
+            let lead = self.own_prose(section).into_iter().find_map(|i| {
+                let p = self.doc.prose.get(i)?;
+                (p.context == super::super::ProseContext::Paragraph
+                    && p.text.trim_end().ends_with(':'))
+                .then(|| (p.span.clone(), p.text.to_string()))
+            });
+            let lead_timeframe = lead.as_ref().is_some_and(|(span, text)| {
+                let vague = !self.fields.vague_times(text).is_empty();
+                if vague {
+                    self.collect_vague(&Val {
+                        text: text.clone(),
+                        span: span.clone(),
+                    });
+                }
+                vague || TIMEFRAME_RE.is_match(text)
+            });
+            for (span, text) in self.records(section) {
+                if self.fields.says_no_issues(&text) {
+                    continue;
+                }
+                let date = self
+                    .content
+                    .date_in(&span)
+                    .filter(|d| d.date().is_some())
+                    .cloned();
+                let vague = !self.fields.vague_times(&text).is_empty();
+                let timeframe = lead_timeframe || vague || TIMEFRAME_RE.is_match(&text);
+                if vague {
+                    self.collect_vague(&Val {
+                        text: text.clone(),
+                        span: span.clone(),
+                    });
+                }
+                steps.push(NextStep {
+                    span,
+                    text,
+                    date,
+                    timeframe,
                 });
             }
-            steps.push(NextStep {
-                span,
-                text,
-                date,
-                timeframe,
-            });
         }
+        steps.sort_by_key(|s| s.span.start);
         self.content.next_steps = steps;
     }
 }
