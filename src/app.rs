@@ -351,6 +351,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let fixed_count: usize = fixed.values().sum();
     let fix_report = (mode == Mode::Fix && fixed_count > 0 && !args.quiet)
         .then(|| fixed_lines("Fixed", fixed_count, fixed_files, &fixed));
+    let text_format = matches!(args.format, OutputFormat::Human | OutputFormat::Concise);
+    let warnings_failed = warnings_verdict(&args, &summary);
     if args.statistics {
         render::statistics(
             &mut out,
@@ -359,7 +361,6 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             args.unsafe_fixes,
         )?;
     } else {
-        let text_format = matches!(args.format, OutputFormat::Human | OutputFormat::Concise);
         match args.format {
             OutputFormat::Human => {
                 let opts = HumanOptions {
@@ -386,18 +387,46 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             eprint!("{r}");
         }
     }
+    // Why warnings alone fail the run: after the summary line in text output, else on
+    // standard error (machine-readable output stays parseable; --quiet has no summary).
+    if let Some(reason) = &warnings_failed {
+        if text_format && !args.quiet && !report_to_stderr {
+            writeln!(out, "{reason}")?;
+        } else {
+            out.flush()?;
+            eprintln!("{reason}");
+        }
+    }
     out.flush()?;
 
     if problems.count > 0 {
         return Ok(EXIT_TOOL);
     }
-    let too_many_warnings = (args.deny_warnings && summary.warnings > 0)
-        || args.max_warnings.is_some_and(|max| summary.warnings > max);
-    Ok(if summary.errors > 0 || too_many_warnings {
+    Ok(if summary.errors > 0 || warnings_failed.is_some() {
         EXIT_LINT
     } else {
         EXIT_OK
     })
+}
+
+/// When the warnings fail the run (`--max-warnings`, `--deny-warnings`): the sentence that
+/// says so.
+fn warnings_verdict(args: &CheckArgs, summary: &Summary) -> Option<String> {
+    let n = summary.warnings;
+    let warnings = if n == 1 {
+        "1 warning".to_string()
+    } else {
+        format!("{n} warnings")
+    };
+    match args.max_warnings {
+        Some(max) if n > max => Some(format!(
+            "Failed: {warnings}, more than --max-warnings {max} allows."
+        )),
+        _ if args.deny_warnings && n > 0 => {
+            Some(format!("Failed: {warnings}, and --deny-warnings fails on any."))
+        }
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
