@@ -15,6 +15,7 @@ use crate::cli::{
 };
 use crate::data::DataError;
 use crate::diagnostic::RuleId;
+use crate::discover;
 use crate::document::decode;
 use crate::fix;
 use crate::render::{self, FileReport, HumanOptions, Summary};
@@ -214,31 +215,45 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                 continue;
             }
         };
-        let files = if meta.is_dir() {
-            let found = walk(path, &mut problems);
-            if found.is_empty() {
-                problems.error(format!(
-                    "{}: no reports (*.md) found in this folder",
-                    path.display()
-                ));
+        let is_dir = meta.is_dir();
+        let files = if is_dir {
+            let (found, errors) = discover::walk(path);
+            for e in errors {
+                problems.error(e);
             }
             found.into_iter().map(|f| (f, false)).collect()
         } else {
             vec![(path.clone(), true)]
         };
-        for (file, explicit) in files {
-            match resolver.settings_for(&file) {
+        // What a folder yields, and why its other Markdown files are not linted.
+        let mut yielded = 0;
+        let mut excluded = discover::Excluded::default();
+        for (file, explicit) in &files {
+            match resolver.settings_for(file) {
                 Ok(settings) => {
-                    if (explicit
-                        || settings
-                            .accepts_walked(&std::path::absolute(&file).unwrap_or(file.clone())))
-                        && seen.insert(file.clone())
-                    {
-                        jobs.push((Input::File(file.clone()), display(&file), settings));
+                    let abs = std::path::absolute(file).unwrap_or(file.clone());
+                    if !explicit && !settings.accepts_walked(&abs) {
+                        excluded.add(settings.config_path.as_deref());
+                        continue;
+                    }
+                    yielded += 1;
+                    if seen.insert(file.clone()) {
+                        jobs.push((Input::File(file.clone()), display(file), settings));
                     }
                 }
-                Err(e) => problems.config(&e),
+                Err(e) => {
+                    yielded += 1;
+                    problems.config(&e);
+                }
             }
+        }
+        if is_dir && yielded == 0 {
+            let found: Vec<PathBuf> = files.into_iter().map(|(f, _)| f).collect();
+            problems.error(format!(
+                "{}: {}",
+                path.display(),
+                discover::nothing_to_lint(path, &found, &excluded)
+            ));
         }
     }
 
@@ -422,9 +437,9 @@ fn warnings_verdict(args: &CheckArgs, summary: &Summary) -> Option<String> {
         Some(max) if n > max => Some(format!(
             "Failed: {warnings}, more than --max-warnings {max} allows."
         )),
-        _ if args.deny_warnings && n > 0 => {
-            Some(format!("Failed: {warnings}, and --deny-warnings fails on any."))
-        }
+        _ if args.deny_warnings && n > 0 => Some(format!(
+            "Failed: {warnings}, and --deny-warnings fails on any."
+        )),
         _ => None,
     }
 }
@@ -577,54 +592,7 @@ fn fixed_lines(verb: &str, total: usize, files: usize, fixed: &BTreeMap<RuleId, 
     s
 }
 
-/// Markdown files under `dir`, honouring .gitignore (also outside a git repository), sorted.
-fn walk(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let walker = ignore::WalkBuilder::new(dir)
-        .follow_links(true)
-        .require_git(false)
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                let is_file = e.file_type().is_some_and(|t| t.is_file());
-                let is_md = e
-                    .path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| {
-                        x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown")
-                    });
-                if is_file && is_md {
-                    out.push(e.into_path());
-                }
-            }
-            Err(e) => problems.error(walk_reason(&e)),
-        }
-    }
-    out.sort();
-    out
-}
-
-fn walk_reason(e: &ignore::Error) -> String {
-    match e {
-        ignore::Error::WithPath { path, err } => {
-            format!("{}: {}", path.display(), walk_reason(err))
-        }
-        ignore::Error::WithDepth { err, .. } => walk_reason(err),
-        ignore::Error::Loop { ancestor, child } => {
-            format!(
-                "{}: symbolic link loop back to {}; not followed",
-                child.display(),
-                ancestor.display()
-            )
-        }
-        ignore::Error::Io(io) => io_reason(io),
-        other => other.to_string(),
-    }
-}
-
-fn io_reason(e: &io::Error) -> String {
+pub(crate) fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or folder".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),

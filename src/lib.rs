@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod data;
 pub mod diagnostic;
+pub mod discover;
 pub mod document;
 pub mod fix;
 pub mod guide;

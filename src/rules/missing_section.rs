@@ -1,12 +1,12 @@
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 
 use super::{Context, Rule, declare_rule};
 
 declare_rule! {
     /// ## What it checks
-    /// That every required section of the report is present: Executive Summary, Client
+    /// That every section of the report is present: the required Executive Summary, Client
     /// Details, Time Period, Interaction Log, Action Items, Issues and Resolutions and Next
-    /// Steps (errors), and Attachments (a warning). A heading counts when it is the canonical
+    /// Steps (errors when missing), and the recommended Attachments (a warning). A heading counts when it is the canonical
     /// name or one of its aliases (`rules/sections.toml`, plus `[sections]` in the config).
     ///
     /// ## Why
@@ -33,7 +33,7 @@ declare_rule! {
         name: "missing-section",
         severity: Error,
         fix: Unsafe,
-        summary: "A required section is missing",
+        summary: "A required or recommended section is missing",
     }
 }
 
@@ -92,7 +92,7 @@ impl Rule for MissingSection {
                 cx.diagnostic(
                     &Self::META,
                     at..at,
-                    format!("required section '{}' is missing", def.name),
+                    format!("{} section '{}' is missing", need(severity), def.name),
                 )
                 .with_severity(severity)
                 .with_help(help)
@@ -102,6 +102,15 @@ impl Rule for MissingSection {
                 )),
             );
         }
+    }
+}
+
+/// How the message names a section that must be present (an error when missing) and one
+/// that should be (a warning, such as Attachments).
+fn need(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "required",
+        Severity::Warning | Severity::Info => "recommended",
     }
 }
 

@@ -78,8 +78,28 @@ pub fn init(args: &InitArgs) -> io::Result<u8> {
     write_new(&path, CONFIG_TEMPLATE)
 }
 
+/// Why `--period` cannot be used, when the linter could not read it as a period either
+/// (the report would start with a CCR202 or CCR203 error).
+fn period_problem(period: &str) -> Option<String> {
+    let forms = crate::rules::time_period::PERIOD_FORMS;
+    match crate::document::dates::parse_period(period, None) {
+        Some(Ok(_)) => None,
+        Some(Err(e)) => Some(format!(
+            "--period '{period}' is not a real period: {}; write it as e.g. {forms}",
+            e.reason
+        )),
+        None => Some(format!(
+            "--period '{period}' is not a period ccr-lint can read; write it as e.g. {forms}"
+        )),
+    }
+}
+
 /// `ccr-lint new [--client …] [--company …] [--contact …] [--period …] [-o FILE] [--force]`.
 pub fn new(args: &NewArgs) -> io::Result<u8> {
+    if let Some(problem) = args.period.as_deref().and_then(period_problem) {
+        eprintln!("error: {problem}");
+        return Ok(EXIT_TOOL);
+    }
     let text = report_skeleton(&ReportFields {
         client: args.client.clone(),
         company: args.company.clone(),
