@@ -1,7 +1,7 @@
 //! The run: discover files, resolve settings per file, lint in parallel, render, and choose
 //! the exit code. Errors on one file are reported and the run goes on.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,7 +20,7 @@ use crate::document::decode;
 use crate::fix;
 use crate::render::{self, FileReport, HumanOptions, Summary};
 use crate::rules;
-use crate::settings::{Overrides, Settings, find_config};
+use crate::settings::{Overrides, Settings, find_config, unknown_cli_selector};
 
 /// Exit code: no error-level diagnostics.
 pub const EXIT_OK: u8 = 0;
@@ -149,14 +149,33 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         ignore: args.ignore.clone(),
         today: args.today,
     };
-    for sel in overrides.select.iter().flatten().chain(&overrides.ignore) {
+    // A value no config can make a rule name (a `CCR` code that is not built in) is
+    // refused at once; others are checked against each config's rules as it is loaded.
+    let flags = (overrides.select.iter().flatten().map(|s| ("--select", s)))
+        .chain(overrides.ignore.iter().map(|s| ("--ignore", s)));
+    let mut implausible = false;
+    for (flag, sel) in flags {
         if !crate::settings::cli_selector_is_plausible(sel) {
-            problems.error(format!(
-                "unknown rule or prefix '{sel}' (see `ccr-lint rules`)"
-            ));
-            return Ok(EXIT_TOOL);
+            eprintln!("error: {}", unknown_cli_selector(flag, sel, &[]));
+            implausible = true;
         }
     }
+    if implausible {
+        return Ok(EXIT_TOOL);
+    }
+    // Whether the command line's selectors name rules under these settings; if not, they
+    // are reported once, and the run stops before anything is linted.
+    let mut checked = HashSet::new();
+    let mut selectors_known = |settings: &Arc<Settings>| {
+        if !checked.insert(Arc::as_ptr(settings)) {
+            return true;
+        }
+        let unknown = settings.unknown_cli_selectors(&overrides);
+        for e in &unknown {
+            eprintln!("error: {e}");
+        }
+        unknown.is_empty()
+    };
     let fixed = if let Some(path) = &args.config {
         match load_config(path, &overrides) {
             Ok(s) => Some(Arc::new(s)),
@@ -176,9 +195,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     } else {
         None
     };
+    if fixed.as_ref().is_some_and(|s| !selectors_known(s)) {
+        return Ok(EXIT_TOOL);
+    }
     let mut resolver = Resolver {
         fixed,
-        overrides,
+        overrides: overrides.clone(),
         dirs: HashMap::new(),
         loaded: HashMap::new(),
         defaults: None,
@@ -191,7 +213,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         args.paths.clone()
     };
     let mut jobs: Vec<(Input, String, Arc<Settings>)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for path in &paths {
         if path.as_os_str() == "-" {
             let name = args
@@ -203,6 +225,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("stdin.md"));
             match resolver.settings_for(&for_config) {
+                Ok(s) if !selectors_known(&s) => return Ok(EXIT_TOOL),
                 Ok(s) => jobs.push((Input::Stdin, name.display().to_string(), s)),
                 Err(e) => problems.config(&e),
             }
@@ -230,6 +253,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         let mut excluded = discover::Excluded::default();
         for (file, explicit) in &files {
             match resolver.settings_for(file) {
+                Ok(settings) if !selectors_known(&settings) => return Ok(EXIT_TOOL),
                 Ok(settings) => {
                     let abs = std::path::absolute(file).unwrap_or(file.clone());
                     if !explicit && !settings.accepts_walked(&abs) {
@@ -668,7 +692,14 @@ fn list_rules(args: &RulesArgs) -> io::Result<u8> {
 
 fn explain(args: &ExplainArgs) -> io::Result<u8> {
     let Some(meta) = rules::find(&args.rule) else {
-        eprintln!("error: unknown rule '{}' (see `ccr-lint rules`)", args.rule);
+        let hint = match crate::settings::suggestion(&args.rule, &[]) {
+            Some(name) => format!(": did you mean `{name}`?"),
+            None => String::new(),
+        };
+        eprintln!(
+            "error: unknown rule '{}'{hint} (`ccr-lint rules` lists the rules)",
+            args.rule
+        );
         return Ok(EXIT_TOOL);
     };
     let stdout = io::stdout();

@@ -188,6 +188,7 @@ mod tests {
             .lines()
             .map(|l| match l.strip_prefix("# ") {
                 Some(rest) if rest.contains(" = ") && !rest.contains(':') => rest,
+                Some(rest) if rest.starts_with('[') && rest.ends_with(']') => rest,
                 _ => l,
             })
             .map(|l| format!("{l}\n"))
@@ -204,6 +205,7 @@ mod tests {
             crate::settings::Settings::from_config_text(path, CONFIG_TEMPLATE, &overrides).unwrap();
         assert_eq!(s.limits.summary_words, defaults.limits.summary_words);
         assert_eq!(s.limits.sentence_words, defaults.limits.sentence_words);
+        assert_eq!((s.overrides.len(), defaults.overrides.len()), (1, 0));
         // Every top-level key and table of the config schema is mentioned.
         for key in [
             "include",
@@ -224,6 +226,9 @@ mod tests {
             "[limits]",
             "summary-words",
             "sentence-words",
+            "[[overrides]]",
+            "files",
+            "[overrides.severity]",
         ] {
             assert!(
                 CONFIG_TEMPLATE.contains(key),
