@@ -36,7 +36,7 @@ pub struct Excerpt {
 }
 
 /// How one line of the file appears in the excerpt.
-struct Shown {
+struct ShownLine {
     /// The line's text in the file (bytes, without its line break).
     text: Range<usize>,
     /// The part of it shown.
@@ -127,7 +127,7 @@ impl Excerpt {
                 text.len()
             };
             out.push_str(&text[line_text.end..next]);
-            shown.push(Shown {
+            shown.push(ShownLine {
                 text: line_text,
                 window,
                 at,
