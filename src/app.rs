@@ -1,7 +1,7 @@
 //! The run: discover files, resolve settings per file, lint in parallel, render, and choose
 //! the exit code. Errors on one file are reported and the run goes on.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,11 +15,12 @@ use crate::cli::{
 };
 use crate::data::DataError;
 use crate::diagnostic::RuleId;
+use crate::discover;
 use crate::document::decode;
 use crate::fix;
 use crate::render::{self, FileReport, HumanOptions, Summary};
 use crate::rules;
-use crate::settings::{Overrides, Settings, find_config, load_config};
+use crate::settings::{Overrides, Settings, find_config, load_config, unknown_cli_selector};
 
 /// Exit code: no error-level diagnostics.
 pub const EXIT_OK: u8 = 0;
@@ -137,14 +138,33 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         ignore: args.ignore.clone(),
         today: args.today,
     };
-    for sel in overrides.select.iter().flatten().chain(&overrides.ignore) {
+    // A value no config can make a rule name (a `CCR` code that is not built in) is
+    // refused at once; others are checked against each config's rules as it is loaded.
+    let flags = (overrides.select.iter().flatten().map(|s| ("--select", s)))
+        .chain(overrides.ignore.iter().map(|s| ("--ignore", s)));
+    let mut implausible = false;
+    for (flag, sel) in flags {
         if !crate::settings::cli_selector_is_plausible(sel) {
-            problems.error(format!(
-                "unknown rule or prefix '{sel}' (see `ccr-lint rules`)"
-            ));
-            return Ok(EXIT_TOOL);
+            eprintln!("error: {}", unknown_cli_selector(flag, sel, &[]));
+            implausible = true;
         }
     }
+    if implausible {
+        return Ok(EXIT_TOOL);
+    }
+    // Whether the command line's selectors name rules under these settings; if not, they
+    // are reported once, and the run stops before anything is linted.
+    let mut checked = HashSet::new();
+    let mut selectors_known = |settings: &Arc<Settings>| {
+        if !checked.insert(Arc::as_ptr(settings)) {
+            return true;
+        }
+        let unknown = settings.unknown_cli_selectors(&overrides);
+        for e in &unknown {
+            eprintln!("error: {e}");
+        }
+        unknown.is_empty()
+    };
     let fixed = if let Some(path) = &args.config {
         match load_config(path, &overrides) {
             Ok(s) => Some(Arc::new(s)),
@@ -164,9 +184,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     } else {
         None
     };
+    if fixed.as_ref().is_some_and(|s| !selectors_known(s)) {
+        return Ok(EXIT_TOOL);
+    }
     let mut resolver = Resolver {
         fixed,
-        overrides,
+        overrides: overrides.clone(),
         dirs: HashMap::new(),
         loaded: HashMap::new(),
         defaults: None,
@@ -179,7 +202,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         args.paths.clone()
     };
     let mut jobs: Vec<(Input, String, Arc<Settings>)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for path in &paths {
         if path.as_os_str() == "-" {
             let name = args
@@ -191,6 +214,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("stdin.md"));
             match resolver.settings_for(&for_config) {
+                Ok(s) if !selectors_known(&s) => return Ok(EXIT_TOOL),
                 Ok(s) => jobs.push((Input::Stdin, name.display().to_string(), s)),
                 Err(e) => problems.config(&e),
             }
@@ -203,31 +227,46 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                 continue;
             }
         };
-        let files = if meta.is_dir() {
-            let found = walk(path, &mut problems);
-            if found.is_empty() {
-                problems.error(format!(
-                    "{}: no reports (*.md) found in this folder",
-                    path.display()
-                ));
+        let is_dir = meta.is_dir();
+        let files = if is_dir {
+            let (found, errors) = discover::walk(path);
+            for e in errors {
+                problems.error(e);
             }
             found.into_iter().map(|f| (f, false)).collect()
         } else {
             vec![(path.clone(), true)]
         };
-        for (file, explicit) in files {
-            match resolver.settings_for(&file) {
+        // What a folder yields, and why its other Markdown files are not linted.
+        let mut yielded = 0;
+        let mut excluded = discover::Excluded::default();
+        for (file, explicit) in &files {
+            match resolver.settings_for(file) {
+                Ok(settings) if !selectors_known(&settings) => return Ok(EXIT_TOOL),
                 Ok(settings) => {
-                    if (explicit
-                        || settings
-                            .accepts_walked(&std::path::absolute(&file).unwrap_or(file.clone())))
-                        && seen.insert(file.clone())
-                    {
-                        jobs.push((Input::File(file.clone()), display(&file), settings));
+                    let abs = std::path::absolute(file).unwrap_or(file.clone());
+                    if !explicit && !settings.accepts_walked(&abs) {
+                        excluded.add(settings.config_path.as_deref());
+                        continue;
+                    }
+                    yielded += 1;
+                    if seen.insert(file.clone()) {
+                        jobs.push((Input::File(file.clone()), display(file), settings));
                     }
                 }
-                Err(e) => problems.config(&e),
+                Err(e) => {
+                    yielded += 1;
+                    problems.config(&e);
+                }
             }
+        }
+        if is_dir && yielded == 0 {
+            let found: Vec<PathBuf> = files.into_iter().map(|(f, _)| f).collect();
+            problems.error(format!(
+                "{}: {}",
+                path.display(),
+                discover::nothing_to_lint(path, &found, &excluded)
+            ));
         }
     }
 
@@ -340,6 +379,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let fixed_count: usize = fixed.values().sum();
     let fix_report = (mode == Mode::Fix && fixed_count > 0 && !args.quiet)
         .then(|| fixed_lines("Fixed", fixed_count, fixed_files, &fixed));
+    let text_format = matches!(args.format, OutputFormat::Human | OutputFormat::Concise);
+    let warnings_failed = warnings_verdict(&args, &summary);
     if args.statistics {
         render::statistics(
             &mut out,
@@ -348,7 +389,6 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             args.unsafe_fixes,
         )?;
     } else {
-        let text_format = matches!(args.format, OutputFormat::Human | OutputFormat::Concise);
         match args.format {
             OutputFormat::Human => {
                 let opts = HumanOptions {
@@ -375,18 +415,46 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             eprint!("{r}");
         }
     }
+    // Why warnings alone fail the run: after the summary line in text output, else on
+    // standard error (machine-readable output stays parseable; --quiet has no summary).
+    if let Some(reason) = &warnings_failed {
+        if text_format && !args.quiet && !report_to_stderr {
+            writeln!(out, "{reason}")?;
+        } else {
+            out.flush()?;
+            eprintln!("{reason}");
+        }
+    }
     out.flush()?;
 
     if problems.count > 0 {
         return Ok(EXIT_TOOL);
     }
-    let too_many_warnings = (args.deny_warnings && summary.warnings > 0)
-        || args.max_warnings.is_some_and(|max| summary.warnings > max);
-    Ok(if summary.errors > 0 || too_many_warnings {
+    Ok(if summary.errors > 0 || warnings_failed.is_some() {
         EXIT_LINT
     } else {
         EXIT_OK
     })
+}
+
+/// When the warnings fail the run (`--max-warnings`, `--deny-warnings`): the sentence that
+/// says so.
+fn warnings_verdict(args: &CheckArgs, summary: &Summary) -> Option<String> {
+    let n = summary.warnings;
+    let warnings = if n == 1 {
+        "1 warning".to_string()
+    } else {
+        format!("{n} warnings")
+    };
+    match args.max_warnings {
+        Some(max) if n > max => Some(format!(
+            "Failed: {warnings}, more than --max-warnings {max} allows."
+        )),
+        _ if args.deny_warnings && n > 0 => Some(format!(
+            "Failed: {warnings}, and --deny-warnings fails on any."
+        )),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -537,54 +605,7 @@ fn fixed_lines(verb: &str, total: usize, files: usize, fixed: &BTreeMap<RuleId, 
     s
 }
 
-/// Markdown files under `dir`, honouring .gitignore (also outside a git repository), sorted.
-fn walk(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let walker = ignore::WalkBuilder::new(dir)
-        .follow_links(true)
-        .require_git(false)
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                let is_file = e.file_type().is_some_and(|t| t.is_file());
-                let is_md = e
-                    .path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| {
-                        x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown")
-                    });
-                if is_file && is_md {
-                    out.push(e.into_path());
-                }
-            }
-            Err(e) => problems.error(walk_reason(&e)),
-        }
-    }
-    out.sort();
-    out
-}
-
-fn walk_reason(e: &ignore::Error) -> String {
-    match e {
-        ignore::Error::WithPath { path, err } => {
-            format!("{}: {}", path.display(), walk_reason(err))
-        }
-        ignore::Error::WithDepth { err, .. } => walk_reason(err),
-        ignore::Error::Loop { ancestor, child } => {
-            format!(
-                "{}: symbolic link loop back to {}; not followed",
-                child.display(),
-                ancestor.display()
-            )
-        }
-        ignore::Error::Io(io) => io_reason(io),
-        other => other.to_string(),
-    }
-}
-
-fn io_reason(e: &io::Error) -> String {
+pub(crate) fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or folder".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -660,7 +681,14 @@ fn list_rules(args: &RulesArgs) -> io::Result<u8> {
 
 fn explain(args: &ExplainArgs) -> io::Result<u8> {
     let Some(meta) = rules::find(&args.rule) else {
-        eprintln!("error: unknown rule '{}' (see `ccr-lint rules`)", args.rule);
+        let hint = match crate::settings::suggestion(&args.rule, &[]) {
+            Some(name) => format!(": did you mean `{name}`?"),
+            None => String::new(),
+        };
+        eprintln!(
+            "error: unknown rule '{}'{hint} (`ccr-lint rules` lists the rules)",
+            args.rule
+        );
         return Ok(EXIT_TOOL);
     };
     let stdout = io::stdout();

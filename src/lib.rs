@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod data;
 pub mod diagnostic;
+pub mod discover;
 pub mod document;
 pub mod fix;
 pub mod guide;
@@ -65,8 +66,11 @@ pub fn lint(source: &str, settings: &Settings) -> Vec<Diagnostic> {
     lint_path(source, None, settings)
 }
 
-/// Lints one report's text; `path` anchors relative links (attachments).
+/// Lints one report's text; `path` anchors relative links (attachments) and chooses the
+/// config's `[[overrides]]` that apply.
 pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<Diagnostic> {
+    let for_file = path.and_then(|p| settings.for_file(p));
+    let settings = for_file.as_ref().unwrap_or(settings);
     let doc = Document::parse(source);
     let report = Report::build_with(&doc, settings);
     let cx = rules::Context {

@@ -152,16 +152,12 @@ fn github_annotations_snapshot() {
 /// The schema, from `CCR_SARIF_SCHEMA`. CI must provide it; elsewhere the test is skipped, loudly.
 fn schema() -> Option<Value> {
     let path = std::env::var_os("CCR_SARIF_SCHEMA");
-    let found = path.as_ref().map(Path::new).filter(|p| p.is_file());
-    match found {
-        Some(p) => Some(
-            serde_json::from_str(&fs::read_to_string(p).expect("schema readable"))
-                .expect("schema is JSON"),
-        ),
-        None if std::env::var_os("CI").is_some() => {
-            panic!("CCR_SARIF_SCHEMA must name the SARIF 2.1.0 schema file in CI (got {path:?})")
-        }
-        None => {
+    match schema_at(
+        path.as_deref().map(Path::new),
+        std::env::var_os("CI").is_some(),
+    ) {
+        Ok(Some(text)) => Some(serde_json::from_str(&text).expect("schema is JSON")),
+        Ok(None) => {
             // Straight to the process's stderr: the test harness does not capture it, so the skip is seen.
             let _ = std::io::Write::write_all(
                 &mut std::io::stderr(),
@@ -169,7 +165,30 @@ fn schema() -> Option<Value> {
             );
             None
         }
+        Err(e) => panic!("{e}"),
     }
+}
+
+/// The schema's text; `Ok(None)` (skip) only outside CI: in CI a missing schema fails.
+fn schema_at(path: Option<&Path>, in_ci: bool) -> Result<Option<String>, String> {
+    match path.filter(|p| p.is_file()) {
+        Some(p) => fs::read_to_string(p)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", p.display())),
+        None if in_ci => Err(format!(
+            "CCR_SARIF_SCHEMA must name the SARIF 2.1.0 schema file in CI (got {path:?})"
+        )),
+        None => Ok(None),
+    }
+}
+
+#[test]
+fn in_ci_a_missing_sarif_schema_fails_instead_of_skipping() {
+    let missing = Path::new("/nonexistent/sarif-schema-2.1.0.json");
+    assert!(schema_at(Some(missing), true).is_err());
+    assert!(schema_at(None, true).is_err());
+    assert_eq!(schema_at(Some(missing), false), Ok(None));
+    assert_eq!(schema_at(None, false), Ok(None));
 }
 
 #[test]

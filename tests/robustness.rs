@@ -26,6 +26,20 @@ fn no_panic(a: assert_cmd::assert::Assert) -> assert_cmd::assert::Assert {
     a.stderr(predicate::str::contains("panicked").not())
 }
 
+/// Every output format on one file: each exits with `code`, without a panic.
+fn every_format(dir: &Path, name: &str, text: &[u8], code: i32) {
+    fs::write(dir.join(name), text).expect("write");
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        no_panic(
+            ccr()
+                .current_dir(dir)
+                .args([name, "--no-config", "--format", format])
+                .assert(),
+        )
+        .code(code);
+    }
+}
+
 fn report_with_entries(entries: usize) -> String {
     let mut s = String::from(
         "# Report\n\n## Executive Summary\n\nThis report summarizes interactions with Acme from June 1, 2024 to June 30, 2024.\n\n\
@@ -67,7 +81,24 @@ fn ten_thousand_nested_lists_and_quotes() {
 fn one_megabyte_single_line() {
     let dir = tempfile::tempdir().expect("tmp");
     let line: String = "The client requested [Client Name] ASAP — ".repeat(25_000);
-    no_panic(lint_file(dir.path(), "line.md", line.as_bytes())).code(1);
+    every_format(dir.path(), "line.md", line.as_bytes(), 1);
+}
+
+/// A report that is one 3 MB paragraph: one line, and the same words wrapped at 80 columns
+/// (a sentence that never ends spans thousands of lines).
+#[test]
+#[ignore = "large: run in release by .ci/run"]
+fn three_megabyte_paragraph_in_every_format() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let words = "the team is gonna review the rollout plan with Zoë and the client — ";
+    let line = words.repeat(3_000_000 / words.len());
+    every_format(dir.path(), "line.md", line.as_bytes(), 1);
+    let mut wrapped = String::with_capacity(line.len() + line.len() / 80);
+    for (i, word) in line.split(' ').enumerate() {
+        wrapped.push_str(word);
+        wrapped.push(if i % 12 == 11 { '\n' } else { ' ' });
+    }
+    every_format(dir.path(), "wrapped.md", wrapped.as_bytes(), 1);
 }
 
 #[test]

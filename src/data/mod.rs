@@ -10,7 +10,6 @@ pub mod vocabulary;
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
 
 use miette::{LabeledSpan, SourceCode};
 use serde::de::DeserializeOwned;
@@ -31,9 +30,13 @@ struct DataErrorInner {
     message: String,
     span: Option<Range<usize>>,
     help: Option<String>,
-    src: crate::render::Named<String, Arc<str>>,
+    /// The lines around the span, for the snippet.
+    src: Option<crate::render::Excerpt>,
     line_col: Option<(usize, usize)>,
 }
+
+/// The width config and data errors are laid out for: miette's own default.
+const ERROR_WIDTH: usize = 80;
 
 impl DataError {
     pub fn new(
@@ -42,18 +45,18 @@ impl DataError {
         span: Option<Range<usize>>,
         message: impl Into<String>,
     ) -> Self {
-        let src = crate::render::Named {
-            name: path.to_string(),
-            text: Arc::from(text),
-        };
-        let line_col = span.as_ref().map(|s| {
-            let idx = crate::document::LineIndex::new(text);
+        let message = message.into();
+        let index = span.as_ref().map(|_| crate::document::LineIndex::new(text));
+        let line_col = span.as_ref().zip(index.as_ref()).map(|(s, idx)| {
             let lc = idx.line_col(text, s.start);
             (lc.line, lc.column)
         });
+        let src = span.as_ref().zip(index.as_ref()).map(|(s, idx)| {
+            crate::render::Excerpt::new(path, text, idx, s.clone(), ERROR_WIDTH, &message)
+        });
         DataError(Box::new(DataErrorInner {
             path: path.to_string(),
-            message: message.into(),
+            message,
             span,
             help: None,
             src,
@@ -109,13 +112,13 @@ impl miette::Diagnostic for DataError {
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.0.src as &dyn SourceCode)
+        self.0.src.as_ref().map(|s| s as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.0.span.clone()?;
+        let src = self.0.src.as_ref()?;
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some(self.0.message.clone()),
-            span,
+            Some(src.label(&self.0.message)),
+            src.span(),
         ))))
     }
 }

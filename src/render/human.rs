@@ -4,14 +4,11 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+use super::excerpt::Excerpt;
 use super::{FileReport, describe_fix};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::LineIndex;
 
 #[derive(Debug, Clone, Copy)]
 pub struct HumanOptions {
@@ -28,90 +25,11 @@ impl Default for HumanOptions {
     }
 }
 
-/// A file's text with its name, for miette snippets. Borrowed in the renderer (no copy of
-/// the source per diagnostic), owned in config errors.
-#[derive(Debug, Clone)]
-pub struct Named<N, T> {
-    pub name: N,
-    pub text: T,
-}
-
-impl<N: AsRef<str> + Send + Sync, T: AsRef<str> + Send + Sync> SourceCode for Named<N, T> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        before: usize,
-        after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.as_ref().read_span(span, before, after)?;
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.as_ref().to_string(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
-            inner.line_count(),
-        )))
-    }
-}
-
-/// A file's text for the renderer: reads only the lines around a span, located with the
-/// file's line index (miette's own `read_span` counts lines from the start of the file for
-/// every diagnostic, which is quadratic on a large file with many diagnostics).
-struct Indexed<'a> {
-    name: &'a str,
-    text: &'a str,
-    index: &'a LineIndex,
-}
-
-impl SourceCode for Indexed<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        before: usize,
-        after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let start = span.offset();
-        let end = start + span.len();
-        if end > self.text.len() {
-            return Err(MietteError::OutOfBounds);
-        }
-        let first_line = self.index.line_of(start).saturating_sub(before);
-        // A span ending right after a newline ends on the line before it.
-        let last_of_span = self.index.line_of(if end > start { end - 1 } else { end });
-        let last_line = (last_of_span + after).min(self.index.line_count() - 1);
-        let data_start = self.index.line_start(first_line);
-        let data_end = if last_line + 1 < self.index.line_count() {
-            self.index.line_start(last_line + 1)
-        } else {
-            self.text.len()
-        };
-        // As miette's own reader: with no lines of context the contents start at the span and
-        // carry its column (in bytes, which is what miette's header shows).
-        let (data_start, column) = if before == 0 {
-            (
-                start,
-                start - self.index.line_start(self.index.line_of(start)),
-            )
-        } else {
-            (data_start, 0)
-        };
-        let data = &self.text.as_bytes()[data_start..data_end];
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
-            data,
-            SourceSpan::new(data_start.into(), data_end - data_start),
-            self.index.line_of(data_start),
-            column,
-            last_line - first_line + 1,
-        )))
-    }
-}
-
 /// One diagnostic seen through miette's `Diagnostic` trait.
 struct Shown<'a> {
     d: &'a Diagnostic,
-    source: Indexed<'a>,
+    /// The lines around the span, long ones cut to the terminal's width.
+    source: Excerpt,
     code: String,
     help: Option<String>,
 }
@@ -150,10 +68,9 @@ impl miette::Diagnostic for Shown<'_> {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = SourceSpan::new(self.d.span.start.into(), self.d.span.len());
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some(self.d.rule.name.to_string()),
-            span,
+            Some(self.source.label(&self.d.rule.name)),
+            self.source.span(),
         ))))
     }
 }
@@ -183,11 +100,14 @@ pub(super) fn render(
             };
             let shown = Shown {
                 d,
-                source: Indexed {
-                    name: &file.path,
-                    text: &file.source,
-                    index: &index,
-                },
+                source: Excerpt::new(
+                    &file.path,
+                    &file.source,
+                    &index,
+                    d.span.clone(),
+                    opts.width,
+                    &d.rule.name,
+                ),
                 code: format!("{} {}", d.rule.code, d.rule.name),
                 help,
             };

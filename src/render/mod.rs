@@ -3,6 +3,7 @@
 //! Line and column are computed here, at the edge, from a line index built once per file.
 
 mod concise;
+mod excerpt;
 mod github;
 mod human;
 mod json;
@@ -14,7 +15,8 @@ use std::io::{self, Write};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::LineIndex;
 
-pub use human::{HumanOptions, Named};
+pub use excerpt::Excerpt;
+pub use human::HumanOptions;
 
 /// One linted file, ready to render.
 #[derive(Debug)]

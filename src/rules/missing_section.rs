@@ -46,7 +46,7 @@ declare_rule! {
         name: "missing-section",
         severity: Error,
         fix: Unsafe,
-        summary: "A required section is missing",
+        summary: "A required or recommended section is missing",
     }
 }
 

@@ -34,7 +34,7 @@ pub mod shouting;
 mod summary_missing_scope;
 mod summary_too_long;
 mod tasks;
-mod time_period;
+pub(crate) mod time_period;
 mod unfilled_placeholder;
 pub(crate) mod unused_suppression;
 mod wordy_phrase;

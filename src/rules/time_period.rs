@@ -5,7 +5,7 @@ use crate::document::content::Period;
 
 use super::{Context, Rule, declare_rule};
 
-const PERIOD_FORMS: &str = "`June 1–30, 2024`, `1 June 2024 – 30 June 2024`, `2024-06-01 to 2024-06-30`, `June 2024` or `Q3 2024`";
+pub(crate) const PERIOD_FORMS: &str = "`June 1–30, 2024`, `1 June 2024 – 30 June 2024`, `2024-06-01 to 2024-06-30`, `June 2024` or `Q3 2024`";
 
 declare_rule! {
     /// ## What it checks

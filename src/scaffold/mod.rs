@@ -78,8 +78,28 @@ pub fn init(args: &InitArgs) -> io::Result<u8> {
     write_new(&path, CONFIG_TEMPLATE)
 }
 
+/// Why `--period` cannot be used, when the linter could not read it as a period either
+/// (the report would start with a CCR202 or CCR203 error).
+fn period_problem(period: &str) -> Option<String> {
+    let forms = crate::rules::time_period::PERIOD_FORMS;
+    match crate::document::dates::parse_period(period, None) {
+        Some(Ok(_)) => None,
+        Some(Err(e)) => Some(format!(
+            "--period '{period}' is not a real period: {}; write it as e.g. {forms}",
+            e.reason
+        )),
+        None => Some(format!(
+            "--period '{period}' is not a period ccr-lint can read; write it as e.g. {forms}"
+        )),
+    }
+}
+
 /// `ccr-lint new [--client …] [--company …] [--contact …] [--period …] [-o FILE] [--force]`.
 pub fn new(args: &NewArgs) -> io::Result<u8> {
+    if let Some(problem) = args.period.as_deref().and_then(period_problem) {
+        eprintln!("error: {problem}");
+        return Ok(EXIT_TOOL);
+    }
     let text = report_skeleton(&ReportFields {
         client: args.client.clone(),
         company: args.company.clone(),
@@ -168,6 +188,7 @@ mod tests {
             .lines()
             .map(|l| match l.strip_prefix("# ") {
                 Some(rest) if rest.contains(" = ") && !rest.contains(':') => rest,
+                Some(rest) if rest.starts_with('[') && rest.ends_with(']') => rest,
                 _ => l,
             })
             .map(|l| format!("{l}\n"))
@@ -184,6 +205,7 @@ mod tests {
             crate::settings::Settings::from_config_text(path, CONFIG_TEMPLATE, &overrides).unwrap();
         assert_eq!(s.limits.summary_words, defaults.limits.summary_words);
         assert_eq!(s.limits.sentence_words, defaults.limits.sentence_words);
+        assert_eq!((s.overrides.len(), defaults.overrides.len()), (1, 0));
         // Every top-level key and table of the config schema is mentioned.
         for key in [
             "include",
@@ -204,6 +226,9 @@ mod tests {
             "[limits]",
             "summary-words",
             "sentence-words",
+            "[[overrides]]",
+            "files",
+            "[overrides.severity]",
         ] {
             assert!(
                 CONFIG_TEMPLATE.contains(key),

@@ -1,132 +1,30 @@
 //! Resolved settings: built-in data plus the config file (`.ccr-lint.toml`) plus CLI flags,
-//! validated once and shared by every file linted under them.
+//! validated once and shared by every file linted under them; a file matched by the
+//! config's `[[overrides]]` gets its own rule selection on top.
 
-use std::collections::BTreeMap;
+mod config;
+mod selection;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use serde::Deserialize;
 use toml::Spanned;
 
 use crate::data::sections::Requirement;
 use crate::data::{self, DataError, Fields, Placeholders, SectionSet, Vocabulary};
-use crate::diagnostic::{RuleId, Severity};
-use crate::rules;
+use crate::diagnostic::Severity;
+
+pub use config::{
+    Config, DateOrder, DatesConfig, FieldsConfig, LimitsConfig, OverrideConfig, RulesConfig,
+    SectionsConfig, VocabularyConfig,
+};
+pub use selection::{
+    Layer, Selection, cli_selector_is_plausible, selector_is_known, selector_matches, suggestion,
+};
 
 /// Config file names, looked for in this order in each folder.
 pub const CONFIG_NAMES: [&str; 2] = [".ccr-lint.toml", "ccr-lint.toml"];
-
-/// The config file as written. Unknown keys are errors.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Config {
-    #[serde(default)]
-    pub include: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub exclude: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub rules: RulesConfig,
-    #[serde(default)]
-    pub sections: SectionsConfig,
-    #[serde(default)]
-    pub vocabulary: VocabularyConfig,
-    #[serde(default)]
-    pub fields: FieldsConfig,
-    #[serde(default)]
-    pub dates: DatesConfig,
-    #[serde(default)]
-    pub limits: LimitsConfig,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RulesConfig {
-    #[serde(default)]
-    pub select: Option<Vec<Spanned<String>>>,
-    #[serde(default)]
-    pub ignore: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub severity: BTreeMap<Spanned<String>, Severity>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct SectionsConfig {
-    /// More sections files, in the format of `rules/sections.toml`.
-    #[serde(default)]
-    pub paths: Vec<Spanned<String>>,
-    /// Section ids that need not be present.
-    #[serde(default)]
-    pub optional: Vec<Spanned<String>>,
-    /// Extra accepted headings per section id.
-    #[serde(default)]
-    pub aliases: BTreeMap<Spanned<String>, Vec<String>>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct FieldsConfig {
-    /// More fields files, in the format of `rules/fields.toml` (extra field names, column
-    /// aliases, methods and list entries).
-    #[serde(default)]
-    pub paths: Vec<Spanned<String>>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct VocabularyConfig {
-    /// More vocabulary files, in the format of `vocabulary/*.toml`.
-    #[serde(default)]
-    pub paths: Vec<Spanned<String>>,
-    /// Words and phrases never to flag (team acronyms, product names).
-    #[serde(default)]
-    pub accept: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DateOrder {
-    /// 03/04/2024 is March 4.
-    Mdy,
-    /// 03/04/2024 is 3 April.
-    Dmy,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct DatesConfig {
-    #[serde(default)]
-    pub order: Option<DateOrder>,
-    /// Preferred output format for date rewrites, e.g. "%B %-d, %Y".
-    #[serde(default)]
-    pub format: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LimitsConfig {
-    #[serde(default = "default_summary_words")]
-    pub summary_words: usize,
-    #[serde(default = "default_sentence_words")]
-    pub sentence_words: usize,
-}
-
-fn default_summary_words() -> usize {
-    150
-}
-fn default_sentence_words() -> usize {
-    35
-}
-
-impl Default for LimitsConfig {
-    fn default() -> Self {
-        LimitsConfig {
-            summary_words: default_summary_words(),
-            sentence_words: default_sentence_words(),
-        }
-    }
-}
 
 /// Compiled data: sections, placeholder patterns.
 #[derive(Debug, Clone)]
@@ -173,79 +71,6 @@ pub fn builtin_data() -> Result<&'static Data, DataError> {
     BUILTIN.as_ref().map_err(Clone::clone)
 }
 
-/// Which rules run, at which severity. Selectors are codes, names or code prefixes.
-#[derive(Debug, Clone, Default)]
-pub struct Selection {
-    /// `None` = everything.
-    pub select: Option<Vec<String>>,
-    pub ignore: Vec<String>,
-    pub severity: Vec<(String, Severity)>,
-}
-
-impl Selection {
-    /// Whether a rule runs. The most specific matching selector wins (an exact code or name
-    /// beats a prefix, a longer prefix beats a shorter one); on a tie, ignore wins.
-    pub fn enabled(&self, rule: &RuleId) -> bool {
-        let select = match &self.select {
-            None => Some(0),
-            Some(list) => list.iter().filter_map(|s| specificity(s, rule)).max(),
-        };
-        let ignore = self
-            .ignore
-            .iter()
-            .filter_map(|s| specificity(s, rule))
-            .max();
-        match (select, ignore) {
-            (None, _) => false,
-            (Some(_), None) => true,
-            (Some(s), Some(i)) => s > i,
-        }
-    }
-
-    /// The severity override for a rule, if any (most specific selector wins).
-    pub fn severity_for(&self, rule: &RuleId) -> Option<Severity> {
-        self.severity
-            .iter()
-            .filter_map(|(s, sev)| specificity(s, rule).map(|n| (n, *sev)))
-            .max_by_key(|(n, _)| *n)
-            .map(|(_, sev)| sev)
-    }
-}
-
-/// Whether `selector` (a code, name, prefix or `ALL`) names `rule`.
-pub fn selector_matches(selector: &str, rule: &RuleId) -> bool {
-    specificity(selector, rule).is_some()
-}
-
-/// How specifically `selector` names `rule`: None if not at all.
-fn specificity(selector: &str, rule: &RuleId) -> Option<usize> {
-    let sel = selector.trim();
-    if sel.eq_ignore_ascii_case("ALL") {
-        return Some(1);
-    }
-    if sel.eq_ignore_ascii_case(&rule.code) || sel == rule.name {
-        return Some(usize::MAX);
-    }
-    let code = rule.code.as_bytes();
-    (sel.len() < code.len() && code[..sel.len()].eq_ignore_ascii_case(sel.as_bytes()))
-        .then_some(1 + sel.len())
-}
-
-/// Whether `selector` names at least one known rule (or could name a user rule).
-pub fn selector_is_known(selector: &str, extra_codes: &[String]) -> bool {
-    let sel = selector.trim();
-    if sel.eq_ignore_ascii_case("ALL") {
-        return true;
-    }
-    rules::all()
-        .map(|m| m.id())
-        .chain(extra_codes.iter().map(|c| RuleId {
-            code: c.clone().into(),
-            name: "".into(),
-        }))
-        .any(|id| specificity(sel, &id).is_some())
-}
-
 /// Everything a lint run needs for one file.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -263,6 +88,18 @@ pub struct Settings {
     pub root: Option<PathBuf>,
     pub include: Option<GlobSet>,
     pub exclude: Option<GlobSet>,
+    /// The config's `[[overrides]]`, compiled, in order.
+    pub overrides: Arc<[FileOverride]>,
+    /// The codes and names of the rules the config's vocabulary files declare.
+    pub user_rules: Vec<String>,
+}
+
+/// One `[[overrides]]` table: the files it applies to and their rules.
+#[derive(Debug, Clone)]
+pub struct FileOverride {
+    /// Globs relative to the config's folder.
+    pub files: GlobSet,
+    pub rules: Layer,
 }
 
 impl Default for Settings {
@@ -281,6 +118,8 @@ impl Default for Settings {
             root: None,
             include: None,
             exclude: None,
+            overrides: Arc::new([]),
+            user_rules: Vec::new(),
         }
     }
 }
@@ -330,52 +169,66 @@ impl Settings {
 
         // Vocabulary first: its files may declare rule codes the selectors below name.
         let extra_codes = load_vocabulary(&mut settings, &config.vocabulary, root, &err)?;
-        for sel in overrides.select.iter().flatten().chain(&overrides.ignore) {
-            if !selector_is_known(sel, &extra_codes) {
-                return Err(DataError::new(path, text, None, format!("unknown rule or prefix '{sel}' on the command line"))
-                    .with_help("`ccr-lint rules` lists the built-in rules; user rules come from `[vocabulary] paths`"));
-            }
-        }
 
         // Rules.
         let check_selector = |s: &Spanned<String>| {
             if selector_is_known(s.get_ref(), &extra_codes) {
-                Ok(s.get_ref().clone())
-            } else {
-                Err(err(s.span(), format!("unknown rule or prefix '{}'", s.get_ref()))
-                    .with_help("use a code (CCR101), a name (missing-section) or a prefix (CCR1); `ccr-lint rules` lists them"))
+                return Ok(s.get_ref().clone());
             }
+            let help = match suggestion(s.get_ref(), &extra_codes) {
+                Some(name) => format!("did you mean `{name}`?"),
+                None => "use a code (CCR101), a name (missing-section) or a prefix (CCR1); \
+                         `ccr-lint rules` lists them"
+                    .to_string(),
+            };
+            Err(err(
+                s.span(),
+                format!("unknown rule or prefix '{}'", s.get_ref()),
+            )
+            .with_help(help))
         };
-        let select = match &config.rules.select {
-            Some(list) => Some(
-                list.iter()
-                    .map(check_selector)
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
-            None => None,
+        let selectors = |list: &[Spanned<String>]| -> Result<Vec<String>, DataError> {
+            list.iter().map(check_selector).collect()
         };
-        let ignore = config
-            .rules
-            .ignore
-            .iter()
-            .map(check_selector)
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut severity = Vec::new();
-        for (key, sev) in &config.rules.severity {
-            severity.push((check_selector(key)?, *sev));
-        }
+        let severities = |map: &std::collections::BTreeMap<Spanned<String>, Severity>| {
+            map.iter()
+                .map(|(key, sev)| Ok((check_selector(key)?, *sev)))
+                .collect::<Result<Vec<_>, DataError>>()
+        };
         settings.selection = Selection {
-            select,
-            ignore,
-            severity,
+            select: config.rules.select.as_deref().map(selectors).transpose()?,
+            ignore: selectors(&config.rules.ignore)?,
+            severity: severities(&config.rules.severity)?,
+            layers: Vec::new(),
+            cli_ignore: overrides.ignore.clone(),
         };
+        // --select replaces the config's select, the overrides' included.
+        let cli_select = overrides.select.is_some();
         if let Some(sel) = &overrides.select {
             settings.selection.select = Some(sel.clone());
         }
-        settings
-            .selection
-            .ignore
-            .extend(overrides.ignore.iter().cloned());
+        let mut file_overrides = Vec::with_capacity(config.overrides.len());
+        for o in &config.overrides {
+            if o.files.get_ref().is_empty() {
+                return Err(err(
+                    o.files.span(),
+                    "an override needs at least one glob in `files`".to_string(),
+                )
+                .with_help("e.g. files = [\"minutes/**\"], relative to this file's folder"));
+            }
+            let files = build_globs(o.files.get_ref(), &err)?.unwrap_or_else(GlobSet::empty);
+            let select = o.select.as_deref().map(selectors).transpose()?;
+            file_overrides.push(FileOverride {
+                files,
+                rules: Layer {
+                    select: if cli_select { None } else { select },
+                    ignore: selectors(&o.ignore)?,
+                    severity: severities(&o.severity)?,
+                },
+            });
+        }
+        settings.overrides = file_overrides.into();
+        settings.user_rules = extra_codes;
 
         // Sections.
         let mut sections = settings.data.sections.clone();
@@ -431,6 +284,47 @@ impl Settings {
         Ok(settings)
     }
 
+    /// The settings for one file: these, with the selection of every `[[overrides]]`
+    /// table whose globs match it (relative to the config's folder) layered on top; `None`
+    /// when none does.
+    pub fn for_file(&self, file: &Path) -> Option<Settings> {
+        if self.overrides.is_empty() {
+            return None;
+        }
+        let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let rel = match &self.root {
+            Some(root) => abs.strip_prefix(root).unwrap_or(&abs),
+            None => &abs,
+        };
+        let layers: Vec<Layer> = self
+            .overrides
+            .iter()
+            .filter(|o| o.files.is_match(rel))
+            .map(|o| o.rules.clone())
+            .collect();
+        if layers.is_empty() {
+            return None;
+        }
+        let mut settings = self.clone();
+        settings.selection.layers = layers;
+        Some(settings)
+    }
+
+    /// Errors for the `--select`/`--ignore` values that name no rule under these settings
+    /// (built-in rules and the config's vocabulary rules), each with a suggestion.
+    pub fn unknown_cli_selectors(&self, overrides: &Overrides) -> Vec<String> {
+        let flags = overrides
+            .select
+            .iter()
+            .flatten()
+            .map(|s| ("--select", s))
+            .chain(overrides.ignore.iter().map(|s| ("--ignore", s)));
+        flags
+            .filter(|(_, s)| !selector_is_known(s, &self.user_rules))
+            .map(|(flag, s)| unknown_cli_selector(flag, s, &self.user_rules))
+            .collect()
+    }
+
     /// Whether a file found by walking a folder is linted under these settings.
     pub fn accepts_walked(&self, file: &Path) -> bool {
         let rel = match &self.root {
@@ -472,11 +366,15 @@ fn load_vocabulary(
     Ok(codes)
 }
 
-/// Whether a `--select`/`--ignore` value may name a rule: a built-in one, or a code or name
-/// a config's vocabulary file may declare (checked again once the config is loaded).
-pub fn cli_selector_is_plausible(selector: &str) -> bool {
-    let sel = selector.trim();
-    selector_is_known(sel, &[]) || !sel.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("CCR"))
+/// The error for a `--select`/`--ignore` value that names no rule.
+pub fn unknown_cli_selector(flag: &str, selector: &str, user_rules: &[String]) -> String {
+    let lists = "(`ccr-lint rules` lists the rules)";
+    match suggestion(selector, user_rules) {
+        Some(name) => {
+            format!("unknown rule or prefix '{selector}' in {flag}: did you mean `{name}`? {lists}")
+        }
+        None => format!("unknown rule or prefix '{selector}' in {flag} {lists}"),
+    }
 }
 
 fn unknown_section(
@@ -565,35 +463,6 @@ mod tests {
         let via_database = jiff::Zoned::now().date();
         // Equal, unless the two calls straddle midnight.
         assert!(direct == via_database || direct.tomorrow().ok() == Some(via_database));
-    }
-
-    fn id(code: &'static str, name: &'static str) -> RuleId {
-        RuleId::new_static(code, name)
-    }
-
-    #[test]
-    fn most_specific_selector_wins() {
-        let sel = Selection {
-            select: None,
-            ignore: vec!["CCR1".into()],
-            severity: vec![],
-        };
-        assert!(!sel.enabled(&id("CCR101", "missing-section")));
-        assert!(sel.enabled(&id("CCR204", "unfilled-placeholder")));
-        let sel = Selection {
-            select: Some(vec!["CCR101".into()]),
-            ignore: vec!["CCR1".into()],
-            severity: vec![],
-        };
-        assert!(sel.enabled(&id("CCR101", "missing-section")));
-        assert!(!sel.enabled(&id("CCR102", "empty-section")));
-        let sel = Selection {
-            select: Some(vec!["missing-section".into()]),
-            ignore: vec![],
-            severity: vec![],
-        };
-        assert!(sel.enabled(&id("CCR101", "missing-section")));
-        assert!(!sel.enabled(&id("CCR204", "unfilled-placeholder")));
     }
 
     #[test]
