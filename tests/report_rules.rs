@@ -92,3 +92,40 @@ fn json_output_carries_content_diagnostics() {
     );
     assert_eq!(diags[0]["start"]["line"], 33);
 }
+
+/// One problem, one finding: an entry dated `yesterday` is reported once (vague-date, not
+/// also entry-missing-date and entry-missing-time), and `Owner: TBD` once (a placeholder,
+/// not also a vague owner).
+#[test]
+fn one_problem_gets_one_finding() {
+    let all = Settings::without_config(&Overrides {
+        select: None,
+        ignore: Vec::new(),
+        today: Some(common::fixture_today()),
+    })
+    .expect("default settings");
+    for (src, needle, code) in [
+        (
+            "# R\n\n## Time Period\n\nJune 2024\n\n## Interaction Log\n\n- **yesterday** — Meeting — Participants: Ana Sousa — Summary: Pricing.\n",
+            "**yesterday**",
+            "CCR310",
+        ),
+        (
+            "# R\n\n## Time Period\n\nJune 2024\n\n## Action Items\n\n- [ ] Send the plan — Owner: TBD — Due: July 5, 2024\n",
+            "Owner: TBD",
+            "CCR204",
+        ),
+    ] {
+        let line_start = src.find(needle).expect("the needle is in the source");
+        let line = line_start
+            ..src[line_start..]
+                .find('\n')
+                .map_or(src.len(), |i| line_start + i);
+        let on_line: Vec<String> = lint(src, &all)
+            .into_iter()
+            .filter(|d| d.span.start >= line.start && d.span.end <= line.end)
+            .map(|d| d.rule.code.to_string())
+            .collect();
+        assert_eq!(on_line, [code], "{src}");
+    }
+}

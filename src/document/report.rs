@@ -174,11 +174,13 @@ fn title(doc: &Document<'_>) -> Option<usize> {
 /// `**Links:**`, `**Next Meeting Scheduled: July 6th**` by its label), a short line ending
 /// in a colon (`Tasks for the upcoming week:`), a one-line `Label: value` whose label names
 /// a section (`Next Meeting: 7th April 2022`), or, in a document with no headings (text
-/// pasted from a PDF), a short line with no closing punctuation.
+/// pasted from a PDF), a short line with no closing punctuation. A one-line label and a link
+/// (`**Agenda**: <link>`) is an attachment.
 fn pseudo_headings(doc: &Document<'_>, set: &SectionSet) -> Vec<(usize, std::ops::Range<usize>)> {
     use super::{ProseContext, SegKind};
     let mut out = Vec::new();
     let no_headings = doc.headings.is_empty();
+    let attachments = set.find("attachments");
     for p in doc.prose.iter() {
         let ProseContext::Paragraph = p.context else {
             continue;
@@ -215,6 +217,14 @@ fn pseudo_headings(doc: &Document<'_>, set: &SectionSet) -> Vec<(usize, std::ops
         // `**Next Meeting Scheduled: 15:00 UTC July 6th 2023**` is read by its label.
         let name = label.unwrap_or(text.split(':').next().unwrap_or(text));
         for k in set.read_by_head(name) {
+            out.push((k, p.span.clone()));
+        }
+        // `**Agenda**: <link>`, `Recording: <link>`: a labelled link is an attachment.
+        let linked = doc
+            .links
+            .iter()
+            .any(|l| p.span.start <= l.span.start && l.span.end <= p.span.end);
+        if let (Some(_), true, Some(k)) = (label, linked, attachments) {
             out.push((k, p.span.clone()));
         }
     }

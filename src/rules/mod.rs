@@ -36,6 +36,7 @@ mod summary_too_long;
 mod tasks;
 pub(crate) mod time_period;
 mod unfilled_placeholder;
+mod unreadable_table;
 pub(crate) mod unused_suppression;
 mod wordy_phrase;
 
@@ -177,6 +178,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &noncanonical_heading::NoncanonicalHeading,
     &missing_title::MissingTitle,
     &inconsistent_heading_level::InconsistentHeadingLevel,
+    &unreadable_table::UnreadableTable,
     &summary_too_long::SummaryTooLong,
     &summary_missing_scope::SummaryMissingScope,
     &missing_client_field::MissingClientField,

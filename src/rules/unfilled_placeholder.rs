@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::document::SegKind;
+use crate::document::{BlockKind, SegKind};
 
 use super::{Context, Rule, declare_rule};
 
@@ -62,6 +62,23 @@ impl Rule for UnfilledPlaceholder {
                     continue;
                 }
                 out.push(cx.diagnostic(&Self::META, span, m.message).with_help(
+                    "replace it with the real value, or remove it if it does not apply",
+                ));
+            }
+        }
+        // `- <insert link to pricing sheet>`: a line that is only an instruction in angle
+        // brackets is an HTML block to Markdown, not prose; it is still template text.
+        for b in cx.doc.blocks.iter().filter(|b| b.kind == BlockKind::Html) {
+            let text = cx.text(b.span.clone());
+            if text.trim_start().starts_with("<!--") || in_quote(cx.doc, b.span.start) {
+                continue;
+            }
+            for m in placeholders.find_iter(text) {
+                if !text[m.range.clone()].starts_with('<') {
+                    continue;
+                }
+                let at = b.span.start + m.range.start..b.span.start + m.range.end;
+                out.push(cx.diagnostic(&Self::META, at, m.message).with_help(
                     "replace it with the real value, or remove it if it does not apply",
                 ));
             }

@@ -310,13 +310,30 @@ impl Cx<'_, '_> {
         let doc = self.doc;
         let mut entries: Vec<Entry> = Vec::new();
         // Tables.
-        for t in doc.tables.iter().filter(|t| body.contains(&t.span.start)) {
+        for (ti, t) in doc
+            .tables
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| body.contains(&t.span.start))
+        {
             let cols: Vec<Option<LogColumn>> = t
                 .header
                 .iter()
                 .map(|h| self.fields.log_column(&h.text))
                 .collect();
-            if cols.iter().flatten().count() < 2 {
+            let dated = cols
+                .iter()
+                .flatten()
+                .any(|c| matches!(c, LogColumn::Date | LogColumn::DateTime));
+            if cols.iter().flatten().count() < 2 || !dated {
+                if !t.rows.is_empty() {
+                    self.content.unreadable_tables.push(super::UnreadableTable {
+                        table: ti,
+                        header: header_span(t),
+                        section: "Interaction Log",
+                        needs: "a Date column and a Time, Method, Participants or Summary column",
+                    });
+                }
                 continue;
             }
             for row in &t.rows {
@@ -531,6 +548,14 @@ impl Cx<'_, '_> {
             }
             _ => false,
         })
+    }
+}
+
+/// The span of a table's header row.
+pub(super) fn header_span(t: &super::super::Table) -> Range<usize> {
+    match (t.header.first(), t.header.last()) {
+        (Some(a), Some(b)) => a.span.start..b.span.end.max(a.span.start),
+        _ => t.span.start..t.span.start,
     }
 }
 

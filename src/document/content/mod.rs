@@ -243,6 +243,21 @@ pub struct Content {
     /// Vague time expressions where a record needs a date (entry dates and times, task
     /// deadlines, next steps).
     pub vague: Vec<Val>,
+    /// Tables in the Interaction Log or Action Items whose columns could not be read.
+    pub unreadable_tables: Vec<UnreadableTable>,
+}
+
+/// A table whose columns name too little of what its section needs.
+#[derive(Debug, Clone)]
+pub struct UnreadableTable {
+    /// Index into `Document::tables`.
+    pub table: usize,
+    /// The header row's span.
+    pub header: Range<usize>,
+    /// The section it is in, by name.
+    pub section: &'static str,
+    /// What columns it needs, in words.
+    pub needs: &'static str,
 }
 
 impl Content {

@@ -316,8 +316,20 @@ impl Cx<'_, '_> {
         let in_tasks = |at: usize| bodies.iter().any(|b| b.contains(&at));
         let mut tasks = Vec::new();
         for body in &bodies {
-            for t in doc.tables.iter().filter(|t| body.contains(&t.span.start)) {
-                self.table_tasks(t, &mut tasks);
+            for (ti, t) in doc
+                .tables
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| body.contains(&t.span.start))
+            {
+                if !self.table_tasks(t, &mut tasks) && !t.rows.is_empty() {
+                    self.content.unreadable_tables.push(super::UnreadableTable {
+                        table: ti,
+                        header: super::entries::header_span(t),
+                        section: "Action Items",
+                        needs: "two of Task, Owner, Deadline and Status",
+                    });
+                }
             }
             for (i, item) in doc.items.iter().enumerate() {
                 if item.parent.is_some() || !body.contains(&item.span.start) {
@@ -453,14 +465,16 @@ impl Cx<'_, '_> {
         t.deadline_date = end;
     }
 
-    fn table_tasks(&self, t: &super::super::Table, tasks: &mut Vec<Task>) {
+    /// The tasks of a table whose header names at least two task columns (false: it names
+    /// fewer, and nothing is read).
+    fn table_tasks(&self, t: &super::super::Table, tasks: &mut Vec<Task>) -> bool {
         let cols: Vec<Option<TaskColumn>> = t
             .header
             .iter()
             .map(|h| self.fields.task_column(&h.text))
             .collect();
         if cols.iter().flatten().count() < 2 {
-            return;
+            return false;
         }
         for row in &t.rows {
             let (Some(first), Some(last)) = (row.first(), row.last()) else {
@@ -484,15 +498,26 @@ impl Cx<'_, '_> {
                 tasks.push(task);
             }
         }
+        true
     }
 }
 
-/// An owner in a closing parenthesis: `(Tif + Dev Team)`, `(Jerome, maybe use Quality sync)`,
+/// An owner in a closing parenthesis (at the end, or before the deadline): `(Tif + Dev Team)`, `(Jerome, maybe use Quality sync)`,
 /// `(Jenn to write issue)`, `(team)`, `(design/dev)` — the name words that open its first
 /// comma piece, or a short lowercase piece that names a group.
 fn closing_paren_owner(text: &str, is_group: impl Fn(&str) -> bool) -> Option<Range<usize>> {
     let t = text.trim_end().trim_end_matches('.');
-    let inner_end = t.strip_suffix(')').map(str::len)?;
+    // The last parenthesis, at the end or before the deadline (`(Tif) by April 12`).
+    let close = t.rfind(')')?;
+    let after = t[close + 1..].trim_start().to_ascii_lowercase();
+    if !(after.is_empty()
+        || ["by ", "due ", "before "]
+            .iter()
+            .any(|c| after.starts_with(c)))
+    {
+        return None;
+    }
+    let inner_end = close;
     let open = t[..inner_end].rfind('(')?;
     let inner = &t[open + 1..inner_end];
     let piece = inner.split([',', ';']).next()?;
