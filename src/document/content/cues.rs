@@ -55,7 +55,15 @@ pub(super) fn words(text: &str) -> Vec<Range<usize>> {
     if let Some(s) = start {
         out.push(s..text.len());
     }
-    out
+    // A dash or an apostrophe only joins letters: `-completed` is `completed`.
+    out.into_iter()
+        .filter_map(|r| {
+            let w = &text[r.clone()];
+            let t = w.trim_matches(['-', '\'', '’']);
+            let lead = w.len() - w.trim_start_matches(['-', '\'', '’']).len();
+            (!t.is_empty()).then(|| r.start + lead..r.start + lead + t.len())
+        })
+        .collect()
 }
 
 /// Whether a word looks like (part of) a name: a capital first letter or an `@handle`.

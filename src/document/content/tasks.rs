@@ -134,6 +134,14 @@ impl Cx<'_, '_> {
         if v.is_empty() {
             return;
         }
+        // `**completed** on 12/15/2020`: a part that opens with a closing status is the
+        // status (its date is when it closed, not a deadline).
+        if let Some(w) = words(&v.text).first()
+            && self.fields.is_closed_status(&v.text[w.clone()])
+        {
+            t.status.get_or_insert(v);
+            return;
+        }
         if t.deadline.is_none()
             && (self.content.date_in(&v.span).is_some() || self.is_vague(&v.text))
         {
@@ -250,10 +258,16 @@ impl Cx<'_, '_> {
             t.text = Some(val(p, r.clone()));
         }
         let text = p.text.get(r.clone()).unwrap_or("");
-        if t.owner.is_none()
-            && let Some(o) = self.owner_before_cue(text)
-        {
-            t.owner = Some(val(p, shift(o, r.start)));
+        // `Anna will send …`, or in a later sentence: `Keep the tickets groomed. Leads will
+        // meet with Jerome.`
+        if t.owner.is_none() {
+            let starts = std::iter::once(0).chain(text.match_indices(". ").map(|(i, _)| i + 2));
+            for at in starts {
+                if let Some(o) = self.owner_before_cue(&text[at..]) {
+                    t.owner = Some(val(p, shift(shift(o, at), r.start)));
+                    break;
+                }
+            }
         }
         if t.deadline.is_none() {
             let found = self.deadline_after_cue(text).or_else(|| {
@@ -269,8 +283,10 @@ impl Cx<'_, '_> {
                 self.set_task(t, TaskColumn::Deadline, val(p, shift(d, r.start)));
             }
         }
+        // The closing parenthesis of the whole item, which may end a later line.
+        let item = p.text.get(r.start..).unwrap_or("");
         if t.owner.is_none()
-            && let Some(o) = closing_paren_owner(text, |g| {
+            && let Some(o) = closing_paren_owner(item, |g| {
                 self.fields.is_vague_owner(g)
                     || (g.contains(['/', '+']) && g.split_whitespace().count() <= 3)
             })
@@ -289,10 +305,23 @@ impl Cx<'_, '_> {
             t.owner = Some(val(p, shift(k, r.start)));
             t.text = Some(val(p, shift(v, r.start)));
         }
-        // `… **completed**`, `… — Done`: a closing status word ends the task.
+        // `… **completed**`, `… — Done`: a closing status word ends the task, or stands in
+        // bold anywhere in it (`-**completed** Team opted not to`).
+        let emphasised = |w: &Range<usize>| {
+            p.to_source(shift(w.clone(), r.start)).is_some_and(|s| {
+                let src = self.doc.source.as_bytes();
+                s.start > 0 && matches!(src[s.start - 1], b'*' | b'_')
+            })
+        };
         if t.status.is_none()
-            && let Some(w) = words(text).last()
-            && self.fields.is_closed_status(&text[w.clone()])
+            && let Some(w) = words(item)
+                .into_iter()
+                .enumerate()
+                .find(|(n, w)| {
+                    self.fields.is_closed_status(&item[w.clone()])
+                        && (emphasised(w) || *n + 1 == words(text).len())
+                })
+                .map(|(_, w)| w)
         {
             t.status = Some(val(p, shift(w.clone(), r.start)));
         }
@@ -386,7 +415,20 @@ impl Cx<'_, '_> {
                     continue;
                 }
                 let mut task = Self::new_task(val(p, line.clone()).span, None);
-                self.task_part(&mut task, p, line, Role::Text);
+                if template_task(l).is_some() {
+                    self.task_part(&mut task, p, line, Role::Text);
+                } else {
+                    // `**Action :** Recruit a secretary - Allison`: the task after its label,
+                    // then its parts.
+                    let from = key_value(l)
+                        .filter(|(k, _)| self.fields.is_action_label(&l[k.clone()]))
+                        .map_or(0, |(_, v)| v.start);
+                    let body = &l[from..];
+                    for (i, part) in parts(body).into_iter().enumerate() {
+                        let role = if i == 0 { Role::Text } else { Role::Part };
+                        self.task_part(&mut task, p, shift(part, line.start + from), role);
+                    }
+                }
                 self.task_sentence(&mut task, p);
                 if self.is_a_task(&task) {
                     tasks.push(task);
