@@ -197,10 +197,14 @@ fn pseudo_headings(doc: &Document<'_>, set: &SectionSet) -> Vec<(usize, std::ops
         if text.is_empty() || text.contains('\n') || text.chars().count() > 80 {
             continue;
         }
-        let src = doc.source.get(p.span.clone()).unwrap_or("").trim();
-        let bold = (src.starts_with("**") || src.starts_with("__"))
-            && (src.ends_with("**") || src.ends_with("__") || src.ends_with("**:"))
-            && p.segs.iter().all(|s| matches!(s.kind, SegKind::Text));
+        // The run's span is its text; the emphasis markers stand just outside it.
+        let before = doc.source.get(..p.span.start).unwrap_or("");
+        let after = doc.source.get(p.span.end..).unwrap_or("");
+        let bold = (before.ends_with("**") || before.ends_with("__"))
+            && (after.starts_with("**") || after.starts_with("__"))
+            && p.segs
+                .iter()
+                .all(|s| matches!(s.kind, SegKind::Text | SegKind::Break));
         let words = text.split_whitespace().count();
         let label_line = text.ends_with(':') && words <= 6;
         let bare = no_headings && words <= 5 && !text.ends_with(['.', '!', '?', ',', ';']);

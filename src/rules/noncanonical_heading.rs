@@ -45,7 +45,9 @@ impl Rule for NoncanonicalHeading {
         for found in &cx.report.sections {
             // A combined heading names two sections, and a heading read by its content names
             // none: neither has one canonical name to take.
-            if matches!(found.by, Recognised::Combined | Recognised::Content) {
+            // Per-group sub-sections (`### Up Next` under each project) follow their group's
+            // own template.
+            if matches!(found.by, Recognised::Combined | Recognised::Content) || found.grouped {
                 continue;
             }
             let heading = &cx.doc.headings[found.section];

@@ -336,7 +336,7 @@ impl Content {
 }
 
 /// More words than this make a paragraph narrative rather than one record.
-const NARRATIVE_WORDS: usize = 35;
+const NARRATIVE_WORDS: usize = 25;
 
 /// `Calendar: https://calendar.example.org`: a label and a link, no record.
 fn is_labelled_link(text: &str) -> bool {
@@ -603,7 +603,24 @@ impl Cx<'_, '_> {
             items += 1;
             let own = doc.item_text(i);
             let children = self.children.get(i).map_or(&[][..], Vec::as_slice);
-            let label = own.split_whitespace().count() <= 4 && !own.trim_end().ends_with('.');
+            // A label over steps: it ends in a colon, opens in bold (`**Dependencies**
+            // Track`), or is a few words over items that are steps themselves (`Finish the
+            // sample data` over `users`, `colloquia` is one step with its parts).
+            let bold = doc.source.get(item.span.clone()).is_some_and(|src| {
+                src.trim_start_matches(|c: char| c.is_whitespace() || "-*+0123456789.)".contains(c))
+                    .starts_with("**")
+            });
+            let steps_below = !children.is_empty()
+                && children
+                    .iter()
+                    .map(|&c| doc.item_text(c).split_whitespace().count())
+                    .sum::<usize>()
+                    >= 3 * children.len();
+            let label = own.trim_end().ends_with(':')
+                || bold
+                || (own.split_whitespace().count() <= 4
+                    && !own.trim_end().ends_with('.')
+                    && steps_below);
             if !children.is_empty() && label {
                 for &c in children {
                     push_item(c, &mut out);

@@ -11,7 +11,7 @@ static TIMEFRAME_RE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     // next step without a date.
     regex_automata::meta::Builder::new()
         .configure(regex_automata::meta::Config::new().auto_prefilter(false))
-        .build(r"(?i-u)\b(?:(?:within|in|by|before|after|during|over|for|next|this|end of|early|mid|late|the following|the upcoming|the coming)\s+(?:the\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday)|q[1-4](?:\s+\d{4})?|weekly|monthly|quarterly|daily|every\s+\w+)\b")
+        .build(r"(?i-u)\b(?:(?:within|in|by|before|after|during|over|for|next|this|end of|early|mid|late|the following|the upcoming|the coming)\s+(?:the\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday)|q[1-4](?:\s+\d{4})?|weekly|monthly|quarterly|daily|every\s+\w+|(?:prior to|ahead of|in time for|before|after)\s+\w+)\b")
         .unwrap_or_else(|e| panic!("valid: {e}"))
 });
 
