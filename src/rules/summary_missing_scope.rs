@@ -11,6 +11,9 @@ declare_rule! {
     /// `Contoso` for `Contoso Pharma AG`) or the period (any date or month in it). The rule
     /// fires only when the summary names neither.
     ///
+    /// A summary or a report whose title is still template text (`# {{ incident name }}`)
+    /// is left to `unfilled-placeholder`: one problem, one finding.
+    ///
     /// ## Why
     /// The summary is often the only part that is read, and it is forwarded on its own. A
     /// summary that does not say which client and which weeks it covers loses its meaning as
@@ -89,15 +92,25 @@ impl Rule for SummaryMissingScope {
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| dates::is_month_word(w) || is_quarter(w) || is_year(w))
             });
-        // A summary that is still a template's prompt is `unfilled-placeholder`'s.
-        let template = runs.iter().any(|p| {
+        // A summary that is still a template's prompt is `unfilled-placeholder`'s, as is
+        // every section of a report whose title is still template text.
+        let has_template = |p: &crate::document::Prose| {
             cx.settings
                 .data
                 .placeholders
                 .find_iter(&p.text)
                 .next()
                 .is_some()
-        });
+        };
+        let title_template = cx
+            .doc
+            .headings
+            .iter()
+            .take(2)
+            .filter(|h| h.level == 1)
+            .filter_map(|h| h.prose.and_then(|p| cx.doc.prose.get(p)))
+            .any(has_template);
+        let template = title_template || runs.iter().any(|p| has_template(p));
         if template {
             return;
         }
