@@ -384,6 +384,11 @@ impl Fields {
         self.deadline_cues.find(text)
     }
 
+    /// Whether a text has a vague time expression (`soon`, `next week`).
+    pub fn has_vague_time(&self, text: &str) -> bool {
+        self.vague_time.is_match(text)
+    }
+
     /// Day names in a text (`Friday`), whole words.
     pub fn weekdays(&self, text: &str) -> Vec<Range<usize>> {
         self.weekdays.find(text)
@@ -392,23 +397,52 @@ impl Fields {
     /// Whether a value is a day name standing for a date: `Friday`, `next Monday`, `on
     /// Tuesday` (not `Friday, June 7, 2024`).
     pub fn is_weekday_phrase(&self, text: &str) -> bool {
-        let t = normalize_key(text);
-        let t = t.trim_end_matches('.');
-        let core = ["next ", "this ", "on ", "by "]
-            .iter()
-            .find_map(|p| t.strip_prefix(p))
-            .unwrap_or(t);
-        self.weekdays.phrases.iter().any(|d| d == core)
+        // A value that is a day name is a word or two at most, the day name last.
+        let last = text
+            .trim_end()
+            .trim_end_matches(['.', '*', '_'])
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if text.len() > 32
+            || !self
+                .weekdays
+                .phrases
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(last))
+        {
+            return false;
+        }
+        with_key(text, |t| {
+            let t = t.trim_end_matches('.');
+            let core = ["next ", "this ", "on ", "by "]
+                .iter()
+                .find_map(|p| t.strip_prefix(p))
+                .unwrap_or(t);
+            self.weekdays.phrases.iter().any(|d| d == core)
+        })
     }
 
     /// Whether a label makes its line a task wherever it stands (`Action`, `AI`, `TODO`).
     pub fn is_action_label(&self, label: &str) -> bool {
-        let k = normalize_key(label);
+        // Most labels start with a letter no action label starts with.
+        let first = label
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
+            .bytes()
+            .next()
+            .map(|b| b.to_ascii_lowercase());
+        if label.len() > MAX_NAME_LEN
+            || !self.action_labels.iter().any(|a| a.bytes().next() == first)
+        {
+            return false;
+        }
         // `Action from previous meeting:` and `Action for Jenn:` label actions too.
-        self.action_labels.iter().any(|a| {
-            *a == k
-                || k.strip_prefix(a.as_str())
-                    .is_some_and(|rest| rest.starts_with(" from ") || rest.starts_with(" for "))
+        with_key(label, |k| {
+            self.action_labels.iter().any(|a| {
+                *a == k
+                    || k.strip_prefix(a.as_str())
+                        .is_some_and(|rest| rest.starts_with(" from ") || rest.starts_with(" for "))
+            })
         })
     }
 
@@ -443,16 +477,19 @@ impl Fields {
     }
 
     pub fn is_vague_owner(&self, owner: &str) -> bool {
-        let o = normalize_key(owner);
-        let o = o.trim_end_matches('.');
-        self.vague_owners.iter().any(|v| v == o)
+        with_key(owner, |o| {
+            let o = o.trim_end_matches('.');
+            self.vague_owners.iter().any(|v| v == o)
+        })
     }
 
     pub fn is_closed_status(&self, status: &str) -> bool {
-        let s = normalize_key(status);
-        self.closed
-            .iter()
-            .any(|c| s == *c || s.starts_with(&format!("{c} ")) || s.starts_with(&format!("{c},")))
+        with_key(status, |s| {
+            self.closed.iter().any(|c| {
+                s.strip_prefix(c.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+            })
+        })
     }
 
     /// Whether a text says there is no issue (`No issues were raised.`).
@@ -532,6 +569,10 @@ impl Fields {
 /// A header's words without a parenthesis, then the longest alias that ends them with at
 /// most two words before it.
 fn by_head<T>(key: &str, lookup: impl Fn(&str) -> Option<T>) -> Option<T> {
+    // One word is matched whole or not at all (and most keys that miss are one word).
+    if !key.trim().contains(char::is_whitespace) && !key.contains('(') {
+        return None;
+    }
     let mut plain = String::with_capacity(key.len());
     let mut depth = 0usize;
     for c in key.chars() {
@@ -565,42 +606,58 @@ fn unknown_id(path: &str, text: &str, id: &Spanned<String>, other: &str, known: 
     .with_help(format!("known ids: {known}"))
 }
 
-/// Many phrases, one automaton: whole-word, ASCII-case-insensitive, leftmost-longest.
+/// Many phrases, one automaton: whole-word, ASCII-case-insensitive, leftmost-longest. The
+/// automaton is built on first use: a run that never asks (an empty file, a report without
+/// tasks) never pays for it.
 #[derive(Debug, Clone)]
 struct PhraseMatcher {
     phrases: Vec<String>,
-    ac: Option<AhoCorasick>,
+    ac: std::sync::OnceLock<Option<AhoCorasick>>,
 }
 
 impl PhraseMatcher {
     fn new(phrases: &[String]) -> Self {
-        let ac = AhoCorasickBuilder::new()
-            // Built at every start and run on short texts: a contiguous NFA builds faster
-            // than the DFA the builder would pick for so few phrases.
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(phrases)
-            .ok();
         PhraseMatcher {
             phrases: phrases.to_vec(),
-            ac,
+            ac: std::sync::OnceLock::new(),
         }
     }
 
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.ac
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    // Run on short texts: a contiguous NFA builds faster than the DFA the
+                    // builder would pick for so few phrases.
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&self.phrases)
+                    .ok()
+            })
+            .as_ref()
+    }
+
     fn find(&self, text: &str) -> Vec<Range<usize>> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
+        self.whole_words(text).collect()
+    }
+
+    /// Whether any phrase is in the text as whole words (no list is built).
+    fn is_match(&self, text: &str) -> bool {
+        self.whole_words(text).next().is_some()
+    }
+
+    fn whole_words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
         let word = |c: char| c.is_alphanumeric() || c == '_';
-        ac.find_iter(text)
-            .filter(|m| {
+        self.automaton()
+            .into_iter()
+            .flat_map(move |ac| ac.find_iter(text))
+            .filter(move |m| {
                 let before = text[..m.start()].chars().next_back();
                 let after = text[m.end()..].chars().next();
                 before.is_none_or(|c| !word(c)) && after.is_none_or(|c| !word(c) && c != '-')
             })
             .map(|m| m.range())
-            .collect()
     }
 }
 

@@ -67,7 +67,14 @@ impl HeadCues {
 }
 
 /// Removes `<…>` tags and `(…)` parentheses.
-fn strip_tags_and_parens(text: &str) -> String {
+fn strip_tags_and_parens(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['<', '(']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(strip_owned(text))
+}
+
+fn strip_owned(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth_tag = false;
     let mut depth_paren = 0usize;
@@ -95,8 +102,12 @@ pub fn strip_numbering(text: &str) -> &str {
     loop {
         let before = t;
         t = strip_one_number(t).trim_start();
-        let lower = t.get(..12).unwrap_or(t).to_ascii_lowercase();
-        if let Some(word) = NUMBERING_WORDS.iter().find(|w| lower.starts_with(*w)) {
+        let opens = |w: &str| {
+            t.as_bytes()
+                .get(..w.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        if let Some(word) = NUMBERING_WORDS.iter().find(|w| opens(w)) {
             let rest = &t[word.len()..];
             let label_len = rest
                 .trim_start()
@@ -186,17 +197,17 @@ pub fn heading_words(text: &str) -> HeadingWords {
         }
         *part_start = out.words.len();
     }
-    let chars: Vec<char> = t.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let spaced = |j: Option<usize>| {
-            j.and_then(|j| chars.get(j))
-                .is_none_or(|c| c.is_whitespace())
-        };
+    let mut prev: Option<char> = None;
+    let mut iter = t.chars().peekable();
+    while let Some(c) = iter.next() {
+        let spaced_before = prev.is_none_or(char::is_whitespace);
+        let spaced_after = iter.peek().is_none_or(|c| c.is_whitespace());
         match c {
+            c if c.is_ascii_alphanumeric() => word.push(c.to_ascii_lowercase()),
             c if c.is_alphanumeric() => word.extend(c.to_lowercase()),
             '\'' | '’' => word.push('\''),
             ';' | '.' if !word.is_empty() => word.push(c),
-            '-' | '–' | '—' if !(spaced(i.checked_sub(1)) && spaced(Some(i + 1))) => {
+            '-' | '–' | '—' if !(spaced_before && spaced_after) => {
                 if c == '-' {
                     word.push('-');
                 } else {
@@ -210,6 +221,7 @@ pub fn heading_words(text: &str) -> HeadingWords {
             }
             _ => flush_word(&mut word, &mut out, &mut part_start),
         }
+        prev = Some(c);
     }
     flush_word(&mut word, &mut out, &mut part_start);
     split(&mut out, &mut part_start);

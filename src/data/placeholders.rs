@@ -1,6 +1,8 @@
 //! `rules/placeholders.toml`: template text that must not survive into a sent report.
 //! All patterns compile into one regex for finding and one set for naming the pattern.
 
+use std::ops::Range;
+
 use regex::Regex;
 use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{MatchKind, meta};
@@ -112,6 +114,16 @@ impl Placeholders {
             },
             file.examples,
         ))
+    }
+
+    /// Whether `text` holds template text (no message is built).
+    pub fn is_match(&self, text: &str) -> bool {
+        self.any.is_match(text)
+    }
+
+    /// The byte ranges of the placeholders in `text`, left to right (no message is built).
+    pub fn ranges<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        self.any.find_iter(text).map(|m| m.range())
     }
 
     /// Every placeholder in `text`, left to right, without overlaps.

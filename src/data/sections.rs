@@ -123,6 +123,11 @@ pub struct SectionSet {
     lookup: HashMap<String, usize>,
     /// Every name and synonym as words, with its section.
     phrases: Vec<(Vec<String>, usize)>,
+    /// The indices into `phrases` of the phrases each word is part of: a heading none of whose
+    /// words is in one (an entry's `June 16, 2024 — Meeting`) is ruled out at once.
+    phrase_words: HashMap<String, Vec<usize>>,
+    /// The shortest and longest record marker, in bytes: most labels are ruled out by length.
+    marker_lengths: (usize, usize),
     cues: HeadCues,
 }
 
@@ -220,6 +225,16 @@ impl SectionSet {
     fn reindex(&mut self) {
         self.lookup.clear();
         self.phrases.clear();
+        self.phrase_words.clear();
+        let lengths = self
+            .sections
+            .iter()
+            .flat_map(|s| &s.record_markers)
+            .map(String::len);
+        self.marker_lengths = (
+            lengths.clone().min().unwrap_or(usize::MAX),
+            lengths.max().unwrap_or(0),
+        );
         for (i, s) in self.sections.iter().enumerate() {
             for name in std::iter::once(&s.name).chain(&s.aliases) {
                 self.lookup.entry(normalize_heading(name)).or_insert(i);
@@ -227,6 +242,13 @@ impl SectionSet {
             for phrase in std::iter::once(&s.name).chain(&s.synonyms) {
                 let words = heading_words(phrase).words;
                 if !words.is_empty() {
+                    for w in &words {
+                        let at = self.phrases.len();
+                        let slot = self.phrase_words.entry(w.clone()).or_default();
+                        if !slot.contains(&at) {
+                            slot.push(at);
+                        }
+                    }
                     self.phrases.push((words, i));
                 }
             }
@@ -249,7 +271,7 @@ impl SectionSet {
             return None;
         }
         // The longest phrase that heads a part decides it (`Follow-up Actions`).
-        let kinds = self.read_by_head(heading);
+        let kinds = self.read_words_by_head(&words);
         (!kinds.is_empty()).then_some(HeadingMatch::Head(kinds))
     }
 
@@ -257,16 +279,22 @@ impl SectionSet {
     /// synonyms only (an alias such as `Log` names the section only as a real heading; a
     /// `Log:` line over console output is not an interaction log).
     pub fn read_by_head(&self, heading: &str) -> Vec<usize> {
-        let words = heading_words(heading);
+        self.read_words_by_head(&heading_words(heading))
+    }
+
+    fn read_words_by_head(&self, words: &super::headings::HeadingWords) -> Vec<usize> {
         if words.words.len() > super::headings::MAX_HEAD_WORDS {
             return Vec::new();
         }
         let mut kinds = Vec::new();
         for part in &words.parts {
             let part = words.part(part);
-            let best = self
-                .phrases
+            // Only phrases that share a word with the part can head it.
+            let best = part
                 .iter()
+                .filter_map(|w| self.phrase_words.get(w))
+                .flatten()
+                .map(|&i| &self.phrases[i])
                 .filter(|(p, _)| self.cues.is_head(part, p))
                 .max_by_key(|(p, _)| p.len())
                 .map(|(_, k)| *k);
@@ -312,10 +340,28 @@ impl SectionSet {
     /// The section a whole document is when it has one of that section's record markers
     /// as a label or heading (`Moderator:`, `## Attendance`).
     pub fn record_by_marker(&self, label: &str) -> Option<usize> {
-        let key = normalize_heading(label);
+        // Markers are a word or two: compare word by word, ignoring case, with no copy.
+        let label = label
+            .trim()
+            .trim_matches(|c: char| matches!(c, '*' | '_' | '#' | ':'));
+        let (shortest, longest) = self.marker_lengths;
+        if label.len() < shortest || label.len() > longest {
+            return None;
+        }
+        let same = |m: &str| {
+            let mut a = label.split_whitespace();
+            let mut b = m.split(' ');
+            loop {
+                match (a.next(), b.next()) {
+                    (None, None) => return true,
+                    (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+                    _ => return false,
+                }
+            }
+        };
         self.sections
             .iter()
-            .position(|s| s.record_markers.contains(&key))
+            .position(|s| s.record_markers.iter().any(|m| same(m)))
     }
 
     /// Whether an unrecognised heading looks like a try at naming section `kind`: a name,
@@ -336,7 +382,7 @@ impl SectionSet {
                 let name = heading_words(name);
                 let k = name.key();
                 let slips = (k.chars().count() / 6).clamp(1, 2);
-                edit_distance(&k, &key) <= slips
+                k.len().abs_diff(key.len()) <= 2 * slips && edit_distance(&k, &key) <= slips
                     || name
                         .words
                         .iter()

@@ -112,11 +112,17 @@ impl Report {
         let section_level = (1..=6u8)
             .filter(|&l| counts[usize::from(l)] > 0)
             .max_by_key(|&l| (counts[usize::from(l)], std::cmp::Reverse(l)));
+        // Lines that stand for headings matter only for sections no heading names.
+        let pseudo = if (0..set.sections.len()).all(|k| sections.iter().any(|f| f.kind == k)) {
+            Vec::new()
+        } else {
+            pseudo_headings(doc, set)
+        };
         Report {
             sections,
             section_level,
             whole: whole_document(doc, set),
-            pseudo: pseudo_headings(doc, set),
+            pseudo,
             content: Default::default(),
         }
     }
@@ -224,16 +230,21 @@ fn pseudo_headings(doc: &Document<'_>, set: &SectionSet) -> Vec<(usize, std::ops
             out.push((k, p.span.clone()));
         }
         // `**Agenda**: <link>`, `Recording: <link>`: a labelled link is an attachment.
+        let first = doc.links.partition_point(|l| l.span.start < p.span.start);
         let linked = doc
             .links
-            .iter()
-            .any(|l| p.span.start <= l.span.start && l.span.end <= p.span.end);
+            .get(first)
+            .is_some_and(|l| l.span.end <= p.span.end);
         if let (Some(_), true, Some(k)) = (label, linked, attachments) {
             out.push((k, p.span.clone()));
         }
     }
     out
 }
+
+/// How many prose runs and headings at the start are searched for a record marker
+/// (`Moderator:`, `## Attendees`).
+const MARKER_RUNS: usize = 60;
 
 /// The sections the whole document is, by its title's words or a record marker among its
 /// labels and headings.
@@ -255,14 +266,20 @@ fn whole_document(doc: &Document<'_>, set: &SectionSet) -> Vec<usize> {
             out.push(k);
         }
     }
-    let labels = doc.prose.iter().flat_map(|p| {
+    // Markers stand at the top, with the meeting's details.
+    let labels = doc.prose.iter().take(MARKER_RUNS).flat_map(|p| {
         p.text.lines().filter_map(|l| {
             let l = l.trim_start_matches(['*', '_', ' ', '#']);
             let colon = l.find(':')?;
-            (colon <= 40).then(|| &l[..colon])
+            // A marker is a word or two (`Moderator:`, `Note taker:`).
+            (colon <= 40 && l[..colon].split_whitespace().count() <= 2).then(|| &l[..colon])
         })
     });
-    let headings = doc.headings.iter().map(|h| h.text.as_str());
+    let headings = doc
+        .headings
+        .iter()
+        .take(MARKER_RUNS)
+        .map(|h| h.text.as_str());
     for label in headings.chain(labels) {
         if let Some(k) = set.record_by_marker(label)
             && !out.contains(&k)
@@ -340,12 +357,12 @@ fn by_content(
         if Some(i) == title || candidates.iter().any(|&(_, c, _)| c == i) {
             continue;
         }
-        // The section's own first table, not one in a sub-section.
+        // The section's own first table, not one in a sub-section (its first sub-section, if
+        // any, is the next section).
         let own_end = doc
             .sections
-            .iter()
-            .skip(i + 1)
-            .find(|c| c.parent == Some(i))
+            .get(i + 1)
+            .filter(|c| c.parent == Some(i))
             .map_or(s.body.end, |c| c.span.start);
         let Some(table) = doc
             .tables

@@ -141,11 +141,14 @@ fn stated_elsewhere(cx: &Context<'_>, id: &str) -> bool {
 /// missing section's names, as written.
 fn resembling_heading<'a>(cx: &Context<'a>, kind: usize) -> Option<&'a str> {
     let set = &cx.settings.data.sections;
+    // Only headings at the level sections are written at (or above): an entry's
+    // sub-heading is not a try at a section.
+    let level = cx.report.section_level.unwrap_or(2).max(2);
     cx.doc
         .headings
         .iter()
         .enumerate()
-        .filter(|(i, h)| !(*i == 0 && h.level == 1))
+        .filter(|(i, h)| !(*i == 0 && h.level == 1) && h.level <= level)
         .filter(|(i, _)| !cx.report.sections.iter().any(|f| f.section == *i))
         .find(|(_, h)| set.resembles(kind, &h.text))
         .map(|(_, h)| cx.doc.source[h.span.clone()].trim())

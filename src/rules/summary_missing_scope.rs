@@ -94,14 +94,8 @@ impl Rule for SummaryMissingScope {
             });
         // A summary that is still a template's prompt is `unfilled-placeholder`'s, as is
         // every section of a report whose title is still template text.
-        let has_template = |p: &crate::document::Prose| {
-            cx.settings
-                .data
-                .placeholders
-                .find_iter(&p.text)
-                .next()
-                .is_some()
-        };
+        let has_template =
+            |p: &crate::document::Prose| cx.settings.data.placeholders.is_match(&p.text);
         let title_template = cx
             .doc
             .headings

@@ -138,13 +138,7 @@ impl Rule for VagueOwner {
                 continue;
             };
             // `TBD` is template text left in: `unfilled-placeholder` reports it, once.
-            let template = cx
-                .settings
-                .data
-                .placeholders
-                .find_iter(&owner.text)
-                .next()
-                .is_some();
+            let template = cx.settings.data.placeholders.is_match(&owner.text);
             if fields.is_vague_owner(&owner.text) && !template {
                 out.push(
                     cx.diagnostic(

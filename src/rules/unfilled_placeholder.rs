@@ -37,10 +37,11 @@ declare_rule! {
 impl Rule for UnfilledPlaceholder {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let placeholders = &cx.settings.data.placeholders;
+        let quotes = quote_spans(cx.doc);
         for prose in &cx.doc.prose {
             // A quotation's brackets are the quoter's (`[sic]`, `[the CA system]`), and a
             // template's `>` instructions may stay.
-            if in_quote(cx.doc, prose.span.start) {
+            if in_spans(&quotes, prose.span.start) {
                 continue;
             }
             for m in placeholders.find_iter(&prose.text) {
@@ -53,11 +54,13 @@ impl Rule for UnfilledPlaceholder {
                 // `\[BLOCKED]` is written to show brackets; `[[Frontend] Fix](url)` is a
                 // link's text.
                 let escaped = span.start > 0 && cx.doc.source.as_bytes()[span.start - 1] == b'\\';
-                let in_link = cx
-                    .doc
-                    .links
-                    .iter()
-                    .any(|l| !l.image && l.span.start <= span.start && span.end <= l.span.end);
+                // Links are in document order and do not nest: the one starting last before
+                // the match is the only one that can hold it.
+                let before = cx.doc.links.partition_point(|l| l.span.start <= span.start);
+                let in_link = before
+                    .checked_sub(1)
+                    .and_then(|i| cx.doc.links.get(i))
+                    .is_some_and(|l| !l.image && span.end <= l.span.end);
                 if escaped || in_link {
                     continue;
                 }
@@ -70,7 +73,7 @@ impl Rule for UnfilledPlaceholder {
         // brackets is an HTML block to Markdown, not prose; it is still template text.
         for b in cx.doc.blocks.iter().filter(|b| b.kind == BlockKind::Html) {
             let text = cx.text(b.span.clone());
-            if text.trim_start().starts_with("<!--") || in_quote(cx.doc, b.span.start) {
+            if text.trim_start().starts_with("<!--") || in_spans(&quotes, b.span.start) {
                 continue;
             }
             for m in placeholders.find_iter(text) {
@@ -95,12 +98,26 @@ fn is_tag(text: &str, m: &std::ops::Range<usize>) -> bool {
     text[m.clone()].starts_with('[') && before.is_empty() && !after.is_empty()
 }
 
-/// Whether a position lies inside a block quote.
-fn in_quote(doc: &crate::document::Document<'_>, at: usize) -> bool {
-    doc.blocks
+/// The outermost block quotes' spans, in order.
+fn quote_spans(doc: &crate::document::Document<'_>) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for b in doc
+        .blocks
         .iter()
-        .take_while(|b| b.span.start <= at)
-        .any(|b| b.kind == crate::document::BlockKind::BlockQuote && b.span.contains(&at))
+        .filter(|b| b.kind == crate::document::BlockKind::BlockQuote)
+    {
+        match out.last() {
+            Some(last) if b.span.start < last.end => {}
+            _ => out.push(b.span.clone()),
+        }
+    }
+    out
+}
+
+/// Whether a position lies in one of `spans` (sorted, not overlapping).
+fn in_spans(spans: &[std::ops::Range<usize>], at: usize) -> bool {
+    let i = spans.partition_point(|r| r.end <= at);
+    spans.get(i).is_some_and(|r| r.contains(&at))
 }
 
 /// Text the author wrote (plain text, inline HTML such as `<insert name>`, line breaks),

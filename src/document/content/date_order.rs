@@ -33,11 +33,28 @@ pub(super) fn settled(doc: &Document<'_>) -> Option<DateOrder> {
     }
 }
 
-/// Whether the text has a digit, a `/` or `-`, and a digit in a row (a numeric date's
-/// first separator): text without one has no numeric date to read.
+/// Whether the text has one or two digits, a `/` or `-`, one or two digits and a `/` or `-`
+/// (a numeric date's start; `2024-06-16` has none): text without one has no numeric date.
 fn has_numeric_date(b: &[u8]) -> bool {
-    b.windows(3)
-        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-') && w[2].is_ascii_digit())
+    let run = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let first = run(i);
+        let sep = i + first;
+        if (1..=2).contains(&first) && matches!(b.get(sep), Some(b'/' | b'-')) && sep + 1 < b.len()
+        {
+            let second = run(sep + 1);
+            if (1..=2).contains(&second) && matches!(b.get(sep + 1 + second), Some(b'/' | b'-')) {
+                return true;
+            }
+        }
+        i = sep.max(i + 1);
+    }
+    false
 }
 
 /// An ambiguous date with one reading inside the period is that reading.

@@ -155,9 +155,11 @@ impl Cx<'_, '_> {
             return;
         }
         // `a meeting was held with Jane Doe regarding the renewal`: a sentence of parts.
-        let sentence = self.sentence_parts(text);
-        if sentence.method.is_some() || sentence.participants.is_some() {
-            return self.entry_sentence(e, p, r, None);
+        if e.method.is_none() || e.participants.is_none() {
+            let sentence = self.sentence_parts(text);
+            if sentence.method.is_some() || sentence.participants.is_some() {
+                return self.entry_sentence(e, p, r, None);
+            }
         }
         if e.summary.is_none() {
             e.summary = Some(v);
@@ -206,6 +208,9 @@ impl Cx<'_, '_> {
             && let Some(t) = dates::find_times(text).into_iter().next()
         {
             e.time = Some(val(p, shift(t.range, r.start)));
+        }
+        if e.method.is_some() && e.participants.is_some() && e.summary.is_some() {
+            return;
         }
         let parts = self.sentence_parts(text);
         if e.method.is_none()

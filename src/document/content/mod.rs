@@ -518,9 +518,13 @@ impl Cx<'_, '_> {
 
     pub(super) fn collect_vague(&mut self, v: &Val) {
         let src = self.doc.source.get(v.span.clone()).unwrap_or("");
+        let weekday = self.fields.is_weekday_phrase(src);
+        if !weekday && !self.fields.has_vague_time(src) {
+            return;
+        }
         let mut found = self.fields.vague_times(src);
         // A day name is vague where it is the whole value (`Due: Friday`).
-        if self.fields.is_weekday_phrase(src) {
+        if weekday {
             found.extend(self.fields.weekdays(src));
         }
         for r in found {

@@ -87,7 +87,7 @@ impl Cx<'_, '_> {
 
     /// Whether a text holds template text, which is never data.
     fn is_template(&self, text: &str) -> bool {
-        self.placeholders.find_iter(text).next().is_some()
+        self.placeholders.is_match(text)
     }
 
     /// The period a prose run states as a range, a month or a quarter (invalid ones are

@@ -313,13 +313,14 @@ impl Cx<'_, '_> {
                 s.start > 0 && matches!(src[s.start - 1], b'*' | b'_')
             })
         };
+        let in_text = words(text).len();
         if t.status.is_none()
             && let Some(w) = words(item)
                 .into_iter()
                 .enumerate()
                 .find(|(n, w)| {
-                    self.fields.is_closed_status(&item[w.clone()])
-                        && (emphasised(w) || *n + 1 == words(text).len())
+                    (*n + 1 == in_text || emphasised(w))
+                        && self.fields.is_closed_status(&item[w.clone()])
                 })
                 .map(|(_, w)| w)
         {
@@ -459,11 +460,7 @@ impl Cx<'_, '_> {
         if self.fields.says_no_issues(&text.text) {
             return false;
         }
-        let template: usize = self
-            .placeholders
-            .find_iter(&text.text)
-            .map(|m| m.matched.len())
-            .sum();
+        let template: usize = self.placeholders.ranges(&text.text).map(|r| r.len()).sum();
         template * 2 < text.text.trim().len()
     }
 
@@ -471,12 +468,18 @@ impl Cx<'_, '_> {
     /// 1/20/2022`) is due at the range's end.
     fn deadline_from_heading(&self, t: &mut Task) {
         let doc = self.doc;
-        let Some(section) = doc
-            .sections
-            .iter()
-            .filter(|s| s.body.contains(&t.anchor.start))
-            .max_by_key(|s| s.span.start)
-        else {
+        // The innermost section holding the task: the last to start before it, or the
+        // nearest of its parents that still holds it.
+        let at = t.anchor.start;
+        let last = doc.sections.partition_point(|s| s.span.start <= at);
+        let mut candidate = last.checked_sub(1);
+        while let Some(i) = candidate {
+            if doc.sections[i].body.contains(&at) {
+                break;
+            }
+            candidate = doc.sections[i].parent;
+        }
+        let Some(section) = candidate.and_then(|i| doc.sections.get(i)) else {
             return;
         };
         let Some(p) = doc.headings[section.heading]
