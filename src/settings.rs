@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::data::sections::Requirement;
-use crate::data::{self, DataError, Fields, Placeholders, SectionSet, Vocabulary};
+use crate::data::{self, DataError, Fields, Placeholders, Quotations, SectionSet, Vocabulary};
 use crate::diagnostic::{RuleId, Severity};
 use crate::rules;
 
@@ -37,6 +37,8 @@ pub struct Config {
     pub dates: DatesConfig,
     #[serde(default)]
     pub limits: LimitsConfig,
+    #[serde(default)]
+    pub language: LanguageConfig,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -103,6 +105,24 @@ pub struct DatesConfig {
     pub format: Option<String>,
 }
 
+/// Whether the language rules check quoted material (blockquotes, quoted speech, transcripts).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuotePolicy {
+    /// Quoted material is someone else's words: the language rules skip it (the default).
+    #[default]
+    Skip,
+    /// The language rules check it too (fixes still never edit inside it).
+    Check,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LanguageConfig {
+    #[serde(default)]
+    pub quotes: QuotePolicy,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LimitsConfig {
@@ -137,6 +157,8 @@ pub struct Data {
     pub fields: Arc<Fields>,
     /// Vocabulary terms compiled per rule kind, plus user files and accepted terms.
     pub vocabulary: Arc<Vocabulary>,
+    /// What tells quoted material from the author's prose (`rules/quotations.toml`).
+    pub quotations: Arc<Quotations>,
 }
 
 /// The built-in data, compiled once per process.
@@ -151,6 +173,7 @@ static BUILTIN: LazyLock<Result<Data, DataError>> = LazyLock::new(|| {
         placeholders: Arc::new(placeholders),
         fields: Arc::new(fields),
         vocabulary: Arc::new(Vocabulary::builtin()?),
+        quotations: Arc::new(Quotations::builtin()?),
     })
 });
 
@@ -171,6 +194,16 @@ pub fn local_today() -> jiff::civil::Date {
 
 pub fn builtin_data() -> Result<&'static Data, DataError> {
     BUILTIN.as_ref().map_err(Clone::clone)
+}
+
+impl Data {
+    /// The cues the document pass reads quoted material with.
+    pub fn quote_cues(&self) -> crate::document::QuoteCues<'_> {
+        crate::document::QuoteCues {
+            quotations: &self.quotations,
+            fields: &self.fields,
+        }
+    }
 }
 
 /// Which rules run, at which severity. Selectors are codes, names or code prefixes.
@@ -252,6 +285,8 @@ pub struct Settings {
     pub data: Arc<Data>,
     pub selection: Selection,
     pub limits: LimitsConfig,
+    /// `[language] quotes`: whether the language rules check quoted material.
+    pub quotes: QuotePolicy,
     pub date_order: Option<DateOrder>,
     pub date_format: Option<String>,
     pub accept: Vec<String>,
@@ -273,6 +308,7 @@ impl Default for Settings {
             data: Arc::new(data.clone()),
             selection: Selection::default(),
             limits: LimitsConfig::default(),
+            quotes: QuotePolicy::Skip,
             date_order: None,
             date_format: None,
             accept: Vec::new(),
@@ -425,6 +461,7 @@ impl Settings {
         settings.date_order = config.dates.order;
         settings.date_format = config.dates.format.clone();
         settings.limits = config.limits.clone();
+        settings.quotes = config.language.quotes;
         if let Some(today) = overrides.today {
             settings.today = today;
         }

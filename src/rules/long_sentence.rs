@@ -1,5 +1,7 @@
 use crate::diagnostic::Diagnostic;
-use crate::document::{Prose, SegKind};
+use std::ops::Range;
+
+use crate::document::{Prose, Seg, SegKind};
 
 use super::{Context, Rule, declare_rule};
 
@@ -7,8 +9,11 @@ declare_rule! {
     /// ## What it checks
     /// Sentences longer than `[limits] sentence-words` words (35 by default). A sentence ends
     /// at `.`, `!` or `?` followed by a capital, a digit or the end of the paragraph, list line
-    /// or table cell; abbreviations such as `e.g.`, `Inc.` and `Mr.` do not end one. Only the
-    /// author's words count: code and URLs do not.
+    /// or table cell; abbreviations such as `e.g.`, `Inc.` and `Mr.` do not end one. A `<br>`
+    /// (a list in a table cell) and a line that opens with a bullet character (`●`, `•`, `-`:
+    /// a list pasted as plain lines) end one too. Only the author's words count: code, URLs and
+    /// quoted material (blockquotes, quoted speech, transcripts; see `[language] quotes`) do
+    /// not.
     ///
     /// ## Why
     /// Long sentences hide who did what and when. Clients skim reports; one fact per sentence
@@ -63,26 +68,82 @@ fn max_words(prose: &Prose) -> usize {
     spaces + segments
 }
 
+/// Characters that open a line as a list item would (`●`, `•`, `-`, …): text pasted from a
+/// document as plain lines, where each line is an item, not part of one sentence.
+const LINE_BULLETS: &[char] = &[
+    '\u{25cf}', '\u{2022}', '\u{25aa}', '\u{25e6}', '\u{00b7}', '-', '*', '\u{2013}', '\u{2014}',
+    '\u{2192}', '\u{2713}', '\u{2714}', '\u{27a2}', '\u{25ba}', '\u{25cb}', '\u{25a0}', '\u{25a1}',
+];
+
+/// Whether an inline HTML tag is a line break (`<br>`, `<br/>`, `</br>`).
+fn is_line_break_tag(tag: &str) -> bool {
+    let t = tag
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .trim_start();
+    t.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("br"))
+        && t[2..].trim_start().starts_with(['>', '/'])
+}
+
+/// The words of a run the rule counts (in text segments it checks), each with whether a
+/// sentence ends before it whatever the punctuation: at a `<br>`, at quoted material the rule
+/// skips, and at a line that opens with a bullet character.
+fn counted_words(prose: &Prose, checked: impl Fn(&Seg) -> bool) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut pending = false;
+    let mut after_break = false;
+    for seg in &prose.segs {
+        let text = &prose.text[seg.text_range()];
+        match seg.kind {
+            SegKind::Text if checked(seg) => {
+                if after_break && text.trim_start().starts_with(LINE_BULLETS) {
+                    pending = true;
+                }
+                for w in text.split(char::is_whitespace) {
+                    if !w.chars().any(char::is_alphanumeric) {
+                        continue;
+                    }
+                    let start = seg.text_start() + (w.as_ptr() as usize - text.as_ptr() as usize);
+                    out.push((start..start + w.len(), std::mem::take(&mut pending)));
+                }
+            }
+            SegKind::Text => pending = true,
+            SegKind::Html if is_line_break_tag(text) => pending = true,
+            _ => {}
+        }
+        after_break = seg.kind == SegKind::Break;
+    }
+    out
+}
+
 impl Rule for LongSentence {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let limit = cx.settings.limits.sentence_words;
+        let checks_quotes = cx.checks_quotes();
         for prose in &cx.doc.prose {
             // Most runs (cells, list items, short paragraphs) cannot hold more than `limit`
             // words, and a byte count says so without splitting them into words.
-            if max_words(prose) <= limit {
+            if max_words(prose) <= limit || cx.skips_run(prose) {
                 continue;
             }
-            let words: Vec<_> = prose.word_ranges().collect();
+            let words = counted_words(prose, |seg| checks_quotes || !seg.quoted);
             let mut start = 0;
             for i in 0..words.len() {
-                let word = &prose.text[words[i].clone()];
-                let next = words.get(i + 1).map(|r| &prose.text[r.clone()]);
-                if !ends_sentence(word, next) && next.is_some() {
+                let next = words.get(i + 1);
+                let ends = match next {
+                    None => true,
+                    Some((_, true)) => true,
+                    Some((r, false)) => ends_sentence(
+                        &prose.text[words[i].0.clone()],
+                        Some(&prose.text[r.clone()]),
+                    ),
+                };
+                if !ends {
                     continue;
                 }
                 let count = i + 1 - start;
                 if count > limit {
-                    let range = words[start].start..words[i].end;
+                    let range = words[start].0.start..words[i].0.end;
                     if let Some(span) = prose.to_source(range) {
                         out.push(
                             cx.diagnostic(

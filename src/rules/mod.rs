@@ -121,6 +121,26 @@ impl Context<'_> {
     pub fn text(&self, span: std::ops::Range<usize>) -> &str {
         self.doc.source.get(span).unwrap_or("")
     }
+
+    /// Whether the language rules check quoted material (`[language] quotes = "check"`).
+    pub fn checks_quotes(&self) -> bool {
+        self.settings.quotes == crate::settings::QuotePolicy::Check
+    }
+
+    /// Whether a text range of a prose run is for the language rules to check: the author's
+    /// own words, or quoted material too when the config asks (DESIGN §9).
+    pub fn is_checked(
+        &self,
+        prose: &crate::document::Prose<'_>,
+        range: std::ops::Range<usize>,
+    ) -> bool {
+        self.checks_quotes() || !prose.is_quoted(range)
+    }
+
+    /// Whether a whole prose run is quoted material the language rules skip.
+    pub fn skips_run(&self, prose: &crate::document::Prose<'_>) -> bool {
+        !self.checks_quotes() && prose.all_quoted()
+    }
 }
 
 /// Implemented by [`declare_rule!`].

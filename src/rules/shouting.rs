@@ -97,11 +97,13 @@ impl Rule for Shouting {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let vocab = &cx.settings.data.vocabulary;
         for prose in &cx.doc.prose {
-            if !may_shout(&prose.text) {
+            if cx.skips_run(prose) || !may_shout(&prose.text) {
                 continue;
             }
             let pt = ProseTokens::new(prose, vocab);
-            let keep = |r: &Range<usize>| prose.is_plain(r.clone()) && !pt.is_accepted(r);
+            let keep = |r: &Range<usize>| {
+                prose.is_plain(r.clone()) && !pt.is_accepted(r) && cx.is_checked(prose, r.clone())
+            };
             for run in shouted_runs(&pt.toks, vocab, keep) {
                 let Some(span) = pt.source_span(cx.doc.source, run.clone()) else {
                     continue;

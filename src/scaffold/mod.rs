@@ -184,6 +184,7 @@ mod tests {
             crate::settings::Settings::from_config_text(path, CONFIG_TEMPLATE, &overrides).unwrap();
         assert_eq!(s.limits.summary_words, defaults.limits.summary_words);
         assert_eq!(s.limits.sentence_words, defaults.limits.sentence_words);
+        assert_eq!(s.quotes, defaults.quotes);
         // Every top-level key and table of the config schema is mentioned.
         for key in [
             "include",
@@ -204,6 +205,8 @@ mod tests {
             "[limits]",
             "summary-words",
             "sentence-words",
+            "[language]",
+            "quotes",
         ] {
             assert!(
                 CONFIG_TEMPLATE.contains(key),

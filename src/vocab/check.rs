@@ -165,6 +165,9 @@ fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>)
     let source = cx.doc.source;
     let cached = target.kind.map(|kind| (kind, all_kind_hits(cx)));
     for (p, prose) in cx.doc.prose.iter().enumerate() {
+        if cx.skips_run(prose) {
+            continue;
+        }
         if let Some((kind, all)) = cached
             && !all
                 .get(p)
@@ -190,6 +193,9 @@ fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>)
         };
         for (hit, entry) in reportable(&pt, target.terms, found) {
             let range = hit.range(&pt.toks);
+            if !cx.is_checked(prose, range.clone()) {
+                continue;
+            }
             let Some(span) = pt.source_span(source, range.clone()) else {
                 continue;
             };
