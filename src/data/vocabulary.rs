@@ -91,6 +91,9 @@ pub struct VocabularyFile {
     pub term: Vec<TermDef>,
     #[serde(default)]
     pub acronyms: Vec<Spanned<String>>,
+    /// Ordinary words: written in capitals, they are shouting (CCR608; acronyms files).
+    #[serde(default)]
+    pub ordinary_words: Vec<Spanned<String>>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -244,6 +247,8 @@ pub struct Vocabulary {
     pub purposes: Vec<Purpose>,
     /// Upper-case acronyms that are not shouting.
     pub acronyms: HashSet<String>,
+    /// Ordinary words (lower case, `'` for any apostrophe): in capitals, they are shouting.
+    pub ordinary: HashSet<String>,
     pub user_rules: Vec<UserRule>,
     /// `[vocabulary] accept`: text covered by one of these is never flagged.
     pub accept: Arc<TermSet>,
@@ -468,6 +473,22 @@ impl Vocabulary {
                 at,
                 "an acronyms file lists `acronyms = [...]`, not [[term]] entries".into(),
             ));
+        }
+        if let (Some(w), false) = (file.ordinary_words.first(), is_acronyms) {
+            return Err(err(
+                w.span(),
+                "`ordinary-words` belong in a file with kind = \"acronyms\"".into(),
+            ));
+        }
+        for w in &file.ordinary_words {
+            let word = w.get_ref();
+            if word.is_empty() || word.chars().any(char::is_uppercase) {
+                return Err(err(
+                    w.span(),
+                    format!("ordinary word '{word}' must be written in lower case"),
+                ));
+            }
+            self.ordinary.insert(word.replace('\u{2019}', "'"));
         }
         for a in &file.acronyms {
             let word = a.get_ref();
