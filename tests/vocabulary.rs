@@ -22,11 +22,15 @@ fn every_vocabulary_file_passes_its_examples() {
     let vocab = builtin();
     for f in &BUILTIN {
         let file = vocabulary::parse_file(f.path, f.text).expect("parses");
-        let kind = *file
-            .kind
-            .as_ref()
-            .expect("built-in files name their kind")
-            .get_ref();
+        let Some(kind) = file.kind.as_ref().map(|k| *k.get_ref()) else {
+            // A file of word classes only: the other files' examples exercise them.
+            assert!(
+                !file.word_class.is_empty(),
+                "{} names no kind and holds no word classes",
+                f.path
+            );
+            continue;
+        };
         assert!(
             !file.examples.is_empty(),
             "{} carries no [[examples]]",
@@ -272,6 +276,32 @@ fn errors_in_user_files_point_at_file_line_and_key() {
         ours.data.vocabulary.acronyms.contains("CONTOSO")
             && ours.data.vocabulary.acronyms.contains("GDPR")
     );
+
+    std::fs::write(
+        dir.path().join("sense.toml"),
+        "kind = \"filler\"\n\n[[term]]\nmatch = [\"quite\"]\nmessage = \"m\"\nunless-before = [\"@amounts\"]\n",
+    )
+    .expect("write");
+    let err = settings_with(dir.path(), "[vocabulary]\npaths = [\"sense.toml\"]\n").unwrap_err();
+    assert!(
+        err.contains("sense.toml:6:18:") && err.contains("unknown word class '@amounts'"),
+        "{err}"
+    );
+
+    // A user file's entry with a sense of its own class, defined in the same file.
+    std::fs::write(
+        dir.path().join("senses.toml"),
+        "kind = \"filler\"\n\n[[word-class]]\nname = \"amounts\"\nwords = [\"a lot\"]\n\n[[term]]\nmatch = [\"quite\"]\nmessage = \"'{matched}' adds nothing\"\nunless-before = [\"@amounts\", \"@number\"]\n",
+    )
+    .expect("write");
+    let ours =
+        settings_with(dir.path(), "[vocabulary]\npaths = [\"senses.toml\"]\n").expect("loads");
+    let found: Vec<String> = lint("It was quite late, quite a lot and quite 3 days.\n", &ours)
+        .into_iter()
+        .filter(|d| d.rule.code == "CCR606")
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(found, ["'quite' adds nothing"]);
 
     let err = settings_with(dir.path(), "[vocabulary]\npaths = [\"missing.toml\"]\n").unwrap_err();
     assert!(
