@@ -409,6 +409,14 @@ impl Vocabulary {
         self.sets.get(&kind).map_or(&EMPTY, |s| s)
     }
 
+    /// A word class by name (`past-day`).
+    pub fn class(&self, name: &str) -> Option<&Sense> {
+        self.classes
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| &c.sense)
+    }
+
     pub fn key_term(&self, name: &str) -> Option<&KeyTerm> {
         self.key_terms
             .iter()

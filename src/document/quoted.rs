@@ -299,7 +299,18 @@ fn turns(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usize, Range
         .iter()
         .map(|p| p.context == ProseContext::Paragraph && bold_name_alone(doc, p, cues))
         .collect();
-    let named_turns = alone.iter().filter(|a| **a).count() >= 2;
+    // A name alone in bold opens a turn in a document where one such name recurs (`**Nate**`
+    // twice): a bold line such as `**Hyperledger Project**` said once is a title, not a speaker.
+    let mut seen: Vec<&str> = Vec::new();
+    let mut named_turns = false;
+    for (p, _) in doc.prose.iter().zip(&alone).filter(|(_, a)| **a) {
+        let name = p.text.trim().trim_end_matches(':').trim_end();
+        if seen.contains(&name) {
+            named_turns = true;
+            break;
+        }
+        seen.push(name);
+    }
     let breaks: Vec<usize> = doc
         .blocks
         .iter()

@@ -149,9 +149,10 @@ fn spells(acronym: &str, words: &[&str]) -> bool {
     {
         return false;
     }
-    let mut letters = words
-        .iter()
-        .flat_map(|w| w.chars().skip(1).chain(std::iter::once(' ')))
+    let mut letters = start
+        .chars()
+        .skip(1)
+        .chain(words[1..].iter().flat_map(|w| w.chars()))
         .flat_map(char::to_lowercase);
     wanted.all(|c| letters.any(|l| l == c))
 }

@@ -12,6 +12,10 @@ declare_rule! {
     /// code, link destinations, HTML comments and front matter are not. Links, task boxes
     /// (`[ ]`, `[x]`) and footnote references (`[^1]`) are Markdown, never placeholders.
     ///
+    /// One problem, one finding: a task's owner written `TBD` (or another placeholder that the
+    /// vague owners of `rules/fields.toml` list) is CCR403 vague-owner's, which names the task
+    /// and asks for a person; this rule reports it only when CCR403 is off.
+    ///
     /// ## Why
     /// A report sent with `[Client Name]` in it tells the client nobody read it before it went out.
     ///
@@ -35,6 +39,24 @@ declare_rule! {
 impl Rule for UnfilledPlaceholder {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let placeholders = &cx.settings.data.placeholders;
+        let fields = &cx.settings.data.fields;
+        // The owners CCR403 reports: a placeholder there is its finding, not this rule's.
+        let vague_owners: Vec<std::ops::Range<usize>> = if cx
+            .settings
+            .selection
+            .enabled(&super::tasks::VagueOwner::META.id())
+        {
+            cx.report
+                .content
+                .tasks
+                .iter()
+                .filter_map(|t| crate::document::content::filled(&t.owner))
+                .filter(|o| fields.is_vague_owner(&o.text))
+                .map(|o| o.span.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
         for prose in &cx.doc.prose {
             for m in placeholders.find_iter(&prose.text) {
                 if !in_writable_text(prose, m.range.clone()) {
@@ -43,6 +65,12 @@ impl Rule for UnfilledPlaceholder {
                 let Some(span) = prose.to_source(m.range.clone()) else {
                     continue;
                 };
+                if vague_owners
+                    .iter()
+                    .any(|o| o.start <= span.start && span.end <= o.end)
+                {
+                    continue;
+                }
                 out.push(cx.diagnostic(&Self::META, span, m.message).with_help(
                     "replace it with the real value, or remove it if it does not apply",
                 ));
