@@ -63,8 +63,8 @@ fn quotation() -> impl Strategy<Value = (String, String)> {
         )),
         words(3).prop_map(|w| (format!("Ana wrote “{w}” on Monday.\n\n"), format!("“{w}”"))),
         words(3).prop_map(|w| (
-            format!("- Brian: {w}\n- Mara: {w} too\n\n"),
-            format!("Brian: {w}\n- Mara: {w} too"),
+            format!("- Brian: {w}\n- Mara: {w} too\n- Brian: {w} again\n\n"),
+            format!("Brian: {w}\n- Mara: {w} too\n- Brian: {w} again"),
         )),
         words(1).prop_map(|w| (
             format!("- Q: {w}?\n- A: {w}\n\n"),

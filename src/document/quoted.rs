@@ -341,10 +341,13 @@ fn turns(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usize, Range
     }
 }
 
-/// `Name: statement` lines with their continuation lines, when a document has two or more;
+/// `Name: statement` lines with their continuation lines, in a document where one speaker
+/// speaks twice (a list of labels such as `Appreciations:`, `Concerns:` names each once);
 /// `Q:`/`A:` lines always.
 fn speaker_lines(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usize, Range<usize>)>) {
     let mut found: Vec<(usize, Range<usize>, bool)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut recurs = false;
     for (i, p) in doc.prose.iter().enumerate() {
         if !matches!(
             p.context,
@@ -356,8 +359,14 @@ fn speaker_lines(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usiz
         }
         let mut open: Option<(usize, bool)> = None;
         for line in line_ranges(&p.text) {
-            match lead(p.text[line.clone()].trim_start(), cues) {
+            let text = p.text[line.clone()].trim_start();
+            match lead(text, cues) {
                 Lead::Speaker { qa } => {
+                    if !qa {
+                        let name = text[..text.find(':').unwrap_or(0)].trim().to_lowercase();
+                        recurs |= names.contains(&name);
+                        names.push(name);
+                    }
                     if let Some((start, qa)) = open.take() {
                         found.push((i, start..line.start.saturating_sub(1), qa));
                     }
@@ -375,9 +384,8 @@ fn speaker_lines(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usiz
             found.push((i, start..p.text.len(), qa));
         }
     }
-    let speakers = found.iter().filter(|(_, _, qa)| !qa).count();
     for (i, range, qa) in found {
-        if qa || speakers >= 2 {
+        if qa || recurs {
             marks.push((i, range));
         }
     }

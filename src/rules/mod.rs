@@ -13,6 +13,7 @@ mod broken_attachment_link;
 mod contraction;
 mod dates;
 mod duplicate_section;
+mod emoji;
 mod emotional_language;
 mod empty_section;
 mod exclamation;
@@ -233,6 +234,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &shouting::Shouting,
     &emotional_language::EmotionalLanguage,
     &phrase_guidance::PhraseGuidance,
+    &emoji::Emoji,
     &long_sentence::LongSentence,
     &unused_suppression::UnusedSuppression,
 ];
