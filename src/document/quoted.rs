@@ -176,10 +176,15 @@ fn is_name(label: &str) -> bool {
     (1..=4).contains(&words.len())
         && words.iter().all(|w| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            // A handle may hold digits (`Str4d`) when it has lower-case letters.
+            let lower = w.chars().any(char::is_lowercase);
             w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '\u{2019}'))
-                && (letters <= 3 || w.chars().any(char::is_lowercase))
+                && w.chars().all(|c| {
+                    c.is_alphabetic()
+                        || (lower && c.is_ascii_digit())
+                        || matches!(c, '.' | '\'' | '-' | '\u{2019}')
+                })
+                && (letters <= 3 || lower)
         })
 }
 
@@ -341,7 +346,8 @@ fn turns(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usize, Range
     }
 }
 
-/// `Name: statement` lines with their continuation lines, in a document where one speaker
+/// `Name: statement` lines with their continuation lines, and list items that are a `Name:`
+/// alone with the items under them (the speaker's points), in a document where one speaker
 /// speaks twice (a list of labels such as `Appreciations:`, `Concerns:` names each once);
 /// `Q:`/`A:` lines always.
 fn speaker_lines(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usize, Range<usize>)>) {
@@ -355,6 +361,27 @@ fn speaker_lines(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usiz
         ) || p.all_quoted()
             || !p.text.contains(':')
         {
+            continue;
+        }
+        // `* Abhishek:` alone: the speaker of the items nested under it.
+        if let ProseContext::ListItem(item) = p.context
+            && let Some(label) = p.text.trim().strip_suffix(':')
+            && is_name(label.trim())
+            && !cues.quotations.is_not_speaker(&label.trim().to_lowercase())
+            && cues.fields.field(label).is_none()
+            && cues.fields.log_column(label).is_none()
+            && cues.fields.task_column(label).is_none()
+        {
+            let name = label.trim().to_lowercase();
+            recurs |= names.contains(&name);
+            names.push(name);
+            found.push((i, 0..p.text.len(), false));
+            let span = doc.items[item].span.clone();
+            for (j, q) in doc.prose_in(span) {
+                if j != i {
+                    found.push((j, 0..q.text.len(), false));
+                }
+            }
             continue;
         }
         let mut open: Option<(usize, bool)> = None;
