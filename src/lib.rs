@@ -75,6 +75,7 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
         settings,
         path,
         vocab_hits: Default::default(),
+        vague_dates: Default::default(),
     };
     let mut out = Vec::new();
     for rule in rules::REGISTRY {

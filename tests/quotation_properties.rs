@@ -63,8 +63,8 @@ fn quotation() -> impl Strategy<Value = (String, String)> {
         )),
         words(3).prop_map(|w| (format!("Ana wrote “{w}” on Monday.\n\n"), format!("“{w}”"))),
         words(3).prop_map(|w| (
-            format!("- Brian: {w}\n- Mara: {w} too\n- Brian: {w} again\n\n"),
-            format!("Brian: {w}\n- Mara: {w} too\n- Brian: {w} again"),
+            format!("- Brian: we all agreed {w}\n- Mara: we all agreed {w} too\n- Brian: we all agreed {w} again\n\n"),
+            format!("Brian: we all agreed {w}\n- Mara: we all agreed {w} too\n- Brian: we all agreed {w} again"),
         )),
         words(1).prop_map(|w| (
             format!("- Q: {w}?\n- A: {w}\n\n"),

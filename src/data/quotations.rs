@@ -80,6 +80,13 @@ impl Quotations {
         self.transcript_headings.contains(word)
     }
 
+    /// Whether a text may hold a transcript cue word (a quick test, ASCII case ignored).
+    pub fn may_name_transcript(&self, text: &str) -> bool {
+        self.transcript_headings
+            .iter()
+            .any(|w| crate::document::contains_ignore_ascii_case(text, w))
+    }
+
     /// Whether a word (lower case) introduces speech (`said`, `asked`, …).
     pub fn is_speech_verb(&self, word: &str) -> bool {
         self.speech_verbs.contains(word)

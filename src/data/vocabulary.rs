@@ -237,6 +237,9 @@ impl Sense {
 struct WordClass {
     name: String,
     sense: Sense,
+    /// Its phrases (single spaces between words) in one automaton, ASCII case ignored: built on
+    /// first use, for rules that look for a class in every prose run (`past-day`).
+    finder: OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
 /// A word or phrase as folded tokens.
@@ -417,6 +420,23 @@ impl Vocabulary {
             .map(|c| &c.sense)
     }
 
+    /// An automaton of a word class's phrases (words joined by one space, ASCII case
+    /// ignored), for a quick test of a text before it is tokenised.
+    pub fn class_finder(&self, name: &str) -> Option<&aho_corasick::AhoCorasick> {
+        let class = self.classes.iter().find(|c| c.name == name)?;
+        class
+            .finder
+            .get_or_init(|| {
+                let phrases: Vec<String> =
+                    class.sense.phrases.iter().map(|p| p.join(" ")).collect();
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&phrases)
+                    .ok()
+            })
+            .as_ref()
+    }
+
     pub fn key_term(&self, name: &str) -> Option<&KeyTerm> {
         self.key_terms
             .iter()
@@ -522,6 +542,7 @@ impl Vocabulary {
                 self.classes.push(WordClass {
                     name: name.clone(),
                     sense: Sense::default(),
+                    finder: OnceLock::new(),
                 });
                 self.classes.len() - 1
             }

@@ -37,7 +37,7 @@ pub(super) fn mark(doc: &mut Document<'_>, cues: &QuoteCues<'_>) {
     turns(doc, cues, &mut marks);
     speaker_lines(doc, cues, &mut marks);
     for (i, prose) in doc.prose.iter().enumerate() {
-        if prose.all_quoted() || !prose.text.contains(['"', '\u{201c}']) {
+        if prose.all_quoted() || !(prose.text.contains('"') || prose.text.contains('\u{201c}')) {
             continue;
         }
         quoted_speech(prose, cues.quotations, |r| marks.push((i, r)));
@@ -122,7 +122,10 @@ fn transcript_sections(
         let Some(h) = doc.headings.get(section.heading) else {
             continue;
         };
-        if !words_lower(&h.text).any(|w| cues.quotations.is_transcript_word(&w)) {
+        // Most headings hold no cue word: test the letters before splitting into words.
+        if !cues.quotations.may_name_transcript(&h.text)
+            || !words_lower(&h.text).any(|w| cues.quotations.is_transcript_word(&w))
+        {
             continue;
         }
         for (i, p) in doc.prose_in(section.body.clone()) {
@@ -172,20 +175,36 @@ fn timecode_range(line: &str) -> bool {
 /// Whether a label reads as a person's name: one to four capitalised words (`Eric Holk`,
 /// `David A. Wheeler`, `CRob`, initials such as `VM`), not words in capitals (`ACTION`).
 fn is_name(label: &str) -> bool {
-    let words: Vec<&str> = label.split_whitespace().collect();
-    (1..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            // A handle may hold digits (`Str4d`) when it has lower-case letters.
-            let lower = w.chars().any(char::is_lowercase);
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| {
-                    c.is_alphabetic()
-                        || (lower && c.is_ascii_digit())
-                        || matches!(c, '.' | '\'' | '-' | '\u{2019}')
-                })
-                && (letters <= 3 || lower)
-        })
+    let mut words = 0;
+    for w in label.split_whitespace() {
+        words += 1;
+        if words > 4 {
+            return false;
+        }
+        let mut letters = 0;
+        let mut lower = false;
+        let mut digits = false;
+        let mut chars = w.chars();
+        if !chars.next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        for c in w.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                lower |= c.is_lowercase();
+            } else if c.is_ascii_digit() {
+                digits = true;
+            } else if !matches!(c, '.' | '\'' | '-' | '\u{2019}') {
+                return false;
+            }
+        }
+        // A handle may hold digits (`Str4d`) when it has lower-case letters; a word in
+        // capitals is a name only when short (initials: `VM`), not a label (`ACTION`).
+        if !lower && (digits || letters > 3) {
+            return false;
+        }
+    }
+    words > 0
 }
 
 /// What a line opens with.
@@ -200,7 +219,9 @@ enum Lead {
 }
 
 fn lead(line: &str, cues: &QuoteCues<'_>) -> Lead {
-    let Some(colon) = line.get(..48.min(line.len())).and_then(|s| s.find(':')) else {
+    // A label is short: its colon is in the first 48 bytes (a byte search: the 48th byte may
+    // fall inside a character).
+    let Some(colon) = line.bytes().take(48).position(|b| b == b':') else {
         return Lead::Plain;
     };
     let label = line[..colon].trim();
@@ -212,11 +233,17 @@ fn lead(line: &str, cues: &QuoteCues<'_>) -> Lead {
     {
         return Lead::Plain;
     }
-    let key = label.to_lowercase();
+    // The cheap tests first: most `Label:` leads are fields of a log or a task list.
+    let qa = label.len() <= 2;
+    if !qa && !is_name(label) {
+        return Lead::Label;
+    }
     let words = after
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(3)
         .count();
+    let key = label.to_lowercase();
     if cues.quotations.is_question_answer(&key) {
         return if words > 0 {
             Lead::Speaker { qa: true }
@@ -224,10 +251,13 @@ fn lead(line: &str, cues: &QuoteCues<'_>) -> Lead {
             Lead::Label
         };
     }
+    if words < 3 || !is_name(label) || cues.quotations.is_not_speaker(&key) {
+        return Lead::Label;
+    }
     let field = cues.fields.field(label).is_some()
         || cues.fields.log_column(label).is_some()
         || cues.fields.task_column(label).is_some();
-    if field || cues.quotations.is_not_speaker(&key) || !is_name(label) || words < 3 {
+    if field {
         return Lead::Label;
     }
     Lead::Speaker { qa: false }
@@ -259,13 +289,16 @@ fn closes_bold(doc: &Document<'_>, p: &Prose<'_>) -> bool {
 
 /// A run that is a name alone in bold: `**Nate**`, `**Daira:**`.
 fn bold_name_alone(doc: &Document<'_>, p: &Prose<'_>, cues: &QuoteCues<'_>) -> bool {
+    // A name is a few words: a longer run is not one (tested before anything scans it).
+    if p.text.len() > 64 || !opens_bold(doc, p) || !closes_bold(doc, p) {
+        return false;
+    }
     let text = p.text.trim().trim_end_matches(':').trim_end();
-    if text.contains('\n') || !opens_bold(doc, p) || !is_name(text) {
+    if text.contains('\n') || !is_name(text) {
         return false;
     }
     let key = text.to_lowercase();
-    closes_bold(doc, p)
-        && !cues.quotations.is_not_speaker(&key)
+    !cues.quotations.is_not_speaker(&key)
         && cues.fields.field(text).is_none()
         && cues.fields.log_column(text).is_none()
         && cues.fields.task_column(text).is_none()
@@ -274,12 +307,22 @@ fn bold_name_alone(doc: &Document<'_>, p: &Prose<'_>, cues: &QuoteCues<'_>) -> b
 /// A run that opens a transcript turn with a time stamp: `[01:45] - **Dodger**`, a time-code
 /// range, or `**Phil  3:54** We are …` (a name and a time in bold).
 fn timed_turn(doc: &Document<'_>, p: &Prose<'_>) -> bool {
+    // A time stamp opens with `[`, `(` or a digit; otherwise a name in bold opens the run.
+    let bold = opens_bold(doc, p);
+    if !bold
+        && !p
+            .text
+            .trim_start()
+            .starts_with(|c: char| c == '[' || c == '(' || c.is_ascii_digit())
+    {
+        return false;
+    }
     let first = p.text.split('\n').next().unwrap_or("").trim_start();
     if bracketed_time(first) || timecode_range(first) {
         return true;
     }
     // `Name 3:54`: up to four name words, then the time.
-    if !opens_bold(doc, p) {
+    if !bold {
         return false;
     }
     let mut rest = first;

@@ -200,7 +200,11 @@ declare_rule! {
 /// needs one (an entry's date, a task's deadline, a next step), then, in the author's own
 /// prose, a `Key: value` line whose whole value is one (`Next update: soon`) and a relative
 /// day in the past (`we fixed it yesterday`: the `past-day` word class).
-pub(crate) fn vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
+pub(crate) fn vague_dates<'c>(cx: &'c Context<'_>) -> &'c [(Range<usize>, String)] {
+    cx.vague_dates.get_or_init(|| find_vague_dates(cx))
+}
+
+fn find_vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
     let mut found: Vec<(Range<usize>, String)> = cx
         .report
         .content
@@ -210,16 +214,28 @@ pub(crate) fn vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
         .filter(|v| cx.checks_quotes() || !cx.doc.overlaps_quoted(&v.span))
         .map(|v| (v.span.clone(), v.text.clone()))
         .collect();
+    found.sort_by_key(|(r, _)| r.start);
+    let from_view: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
     let fields = &cx.settings.data.fields;
     let past = cx.settings.data.vocabulary.class("past-day");
+    // The past-day phrases in one automaton, for a quick test of each run.
+    let past_finder = cx.settings.data.vocabulary.class_finder("past-day");
     for prose in &cx.doc.prose {
-        if cx.skips_run(prose) || matches!(prose.context, ProseContext::Heading(_)) {
+        // Sentences and `Key: value` lines live in paragraphs and list items; the report view
+        // reads the table cells where a record needs a date.
+        if cx.skips_run(prose)
+            || !matches!(
+                prose.context,
+                ProseContext::Paragraph | ProseContext::ListItem(_)
+            )
+        {
             continue;
         }
         let text = prose.text.as_ref();
         let mut ranges: Vec<Range<usize>> = Vec::new();
         let mut at = 0;
-        for line in text.split('\n') {
+        let lines = if text.contains(':') { text } else { "" };
+        for line in lines.split('\n') {
             let start = at;
             at += line.len() + 1;
             let lead = line.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -231,6 +247,10 @@ pub(crate) fn vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
             }
             let rest = &lead[colon + 1..];
             let value = rest.trim().trim_end_matches(['.', '!', ';']);
+            // A vague expression is a few words: a longer value is a sentence.
+            if value.is_empty() || value.split_whitespace().nth(4).is_some() {
+                continue;
+            }
             let value_start = start
                 + (line.len() - lead.len())
                 + colon
@@ -244,11 +264,7 @@ pub(crate) fn vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
             }
         }
         if let Some(past) = past {
-            let lower = text.to_ascii_lowercase();
-            let may = past
-                .phrases
-                .iter()
-                .any(|p| p.first().is_some_and(|w| lower.contains(w.as_str())));
+            let may = past_finder.is_some_and(|f| f.is_match(text));
             if may {
                 let toks = crate::vocab::Tokens::new(text);
                 for i in 0..toks.toks.len() {
@@ -272,15 +288,15 @@ pub(crate) fn vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
             let Some(span) = prose.to_source(r.clone()) else {
                 continue;
             };
-            if found
-                .iter()
-                .any(|(f, _)| f.start < span.end && span.start < f.end)
-            {
+            // The report view's spans (sorted) are where this run's may already be reported.
+            let i = from_view.partition_point(|f| f.end <= span.start);
+            if from_view.get(i).is_some_and(|f| f.start < span.end) {
                 continue;
             }
             found.push((span, text[r].to_string()));
         }
     }
+    found.sort_by_key(|(r, _)| r.start);
     found
 }
 
@@ -288,7 +304,7 @@ impl Rule for VagueDate {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (span, text) in vague_dates(cx) {
             out.push(
-                cx.diagnostic(&Self::META, span, format!("'{text}' is not a date"))
+                cx.diagnostic(&Self::META, span.clone(), format!("'{text}' is not a date"))
                     .with_help("write the calendar date, e.g. `by June 20, 2024`"),
             );
         }

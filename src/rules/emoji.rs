@@ -88,24 +88,11 @@ const EMOTICONS: &[&str] = &[
     ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", "^^", "^_^", ":'(", "<3",
 ];
 
-/// The emoji of a text: pictograph clusters, shortcodes and emoticons (byte ranges).
+/// The emoji of a text: pictograph clusters, shortcodes and emoticons (byte ranges). One pass
+/// over the bytes: pictographs start with a byte of `E2` or more (U+2600 and up), shortcodes
+/// and emoticons with `:`, `;`, `^` or `<`.
 pub fn emoji_in(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_pictograph(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if is_pictograph(d) || is_modifier(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(i..end);
-        }
-    }
     let bytes = text.as_bytes();
     let bounded = |start: usize, end: usize| {
         let before = text[..start].chars().next_back();
@@ -114,43 +101,79 @@ pub fn emoji_in(text: &str) -> Vec<Range<usize>> {
             && after
                 .is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | '!' | '?' | ')'))
     };
-    // Shortcodes: `:name:` with a letter in the name.
-    let mut at = 0;
-    while let Some(open) = text[at..].find(':').map(|o| at + o) {
-        at = open + 1;
-        let name_len = bytes[open + 1..]
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to the next byte that may start one.
+        match bytes[i..]
             .iter()
-            .take_while(|b| {
-                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
-            })
-            .count();
-        let close = open + 1 + name_len;
-        if (2..=32).contains(&name_len)
-            && bytes.get(close) == Some(&b':')
-            && bytes[open + 1..close].iter().any(u8::is_ascii_lowercase)
-            && bounded(open, close + 1)
+            .position(|&b| b >= 0xE2 || matches!(b, b':' | b';' | b'^' | b'<'))
         {
-            out.push(open..close + 1);
-            at = close + 1;
+            Some(n) => i += n,
+            None => break,
         }
-    }
-    for e in EMOTICONS {
-        let mut from = 0;
-        while let Some(p) = text[from..].find(e).map(|p| from + p) {
-            from = p + e.len();
-            if bounded(p, p + e.len()) && !out.iter().any(|r| r.start < p + e.len() && p < r.end) {
-                out.push(p..p + e.len());
+        let b = bytes[i];
+        if b >= 0xE2 {
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            if !is_pictograph(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            i += c.len_utf8();
+            while let Some(d) = text.get(i..).and_then(|t| t.chars().next()) {
+                if is_pictograph(d) || is_modifier(d) {
+                    i += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(start..i);
+            continue;
+        }
+        if !matches!(b, b':' | b';' | b'^' | b'<') {
+            i += 1;
+            continue;
+        }
+        // Shortcodes: `:name:` with a letter in the name.
+        if b == b':' {
+            let name_len = bytes[i + 1..]
+                .iter()
+                .take_while(|c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'_' | b'+' | b'-')
+                })
+                .count();
+            let close = i + 1 + name_len;
+            if (2..=32).contains(&name_len)
+                && bytes.get(close) == Some(&b':')
+                && bytes[i + 1..close].iter().any(u8::is_ascii_lowercase)
+                && bounded(i, close + 1)
+            {
+                out.push(i..close + 1);
+                i = close + 1;
+                continue;
             }
         }
+        if let Some(e) = EMOTICONS
+            .iter()
+            .find(|e| bytes[i..].starts_with(e.as_bytes()) && bounded(i, i + e.len()))
+        {
+            out.push(i..i + e.len());
+            i += e.len();
+            continue;
+        }
+        i += 1;
     }
-    out.sort_by_key(|r| r.start);
     out
 }
 
-/// Whether a text may hold an emoji: a non-ASCII byte, or a colon, semicolon, caret or `<`.
+/// Whether a text may hold an emoji: a byte of a character from U+2000 up, or a colon,
+/// semicolon, caret or `<`.
 fn may_hold(text: &str) -> bool {
     text.bytes()
-        .any(|b| b >= 0x80 || matches!(b, b':' | b';' | b'^' | b'<'))
+        .any(|b| b >= 0xE2 || matches!(b, b':' | b';' | b'^' | b'<'))
 }
 
 impl Rule for Emoji {
@@ -161,9 +184,6 @@ impl Rule for Emoji {
             }
             for seg in prose.segs.iter().filter(|s| s.kind == SegKind::Text) {
                 let text = &prose.text[seg.text_range()];
-                if !may_hold(text) {
-                    continue;
-                }
                 for r in emoji_in(text) {
                     let range = seg.text_start() + r.start..seg.text_start() + r.end;
                     if !cx.is_checked(prose, range.clone()) {

@@ -57,11 +57,11 @@ impl Rule for InformalLanguage {
         if found.is_empty() {
             return;
         }
+        // Sorted by start; vague expressions do not overlap each other.
         let vague = super::dates::vague_dates(cx);
         found.retain(|d| {
-            !vague
-                .iter()
-                .any(|(v, _)| v.start < d.span.end && d.span.start < v.end)
+            let i = vague.partition_point(|(v, _)| v.end <= d.span.start);
+            !vague.get(i).is_some_and(|(v, _)| v.start < d.span.end)
         });
         out.extend(found);
     }

@@ -99,6 +99,9 @@ pub struct Context<'a> {
     pub path: Option<&'a Path>,
     /// The language rules' hits for every prose run, all kinds found in one scan on first use.
     pub vocab_hits: std::cell::OnceCell<Vec<crate::vocab::check::RunHits>>,
+    /// Where vague expressions stand for dates (CCR310's findings, which CCR601 leaves to
+    /// it), found on first use.
+    pub vague_dates: std::cell::OnceCell<Vec<(std::ops::Range<usize>, String)>>,
 }
 
 impl Context<'_> {

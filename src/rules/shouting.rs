@@ -164,7 +164,12 @@ fn defined_at(text: &str, range: &Range<usize>, word: &str) -> bool {
     let after = text[range.end..].trim_start_matches(' ');
     let n = letters(word);
     if before.ends_with('(') && after.trim_start_matches(['s', '\'']).starts_with(')') {
-        let words: Vec<&str> = before[..before.len() - 1]
+        // The long form is the few words before: a bounded tail of the text.
+        let mut from = before.len().saturating_sub(200);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        let words: Vec<&str> = before[from..before.len() - 1]
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
             .collect();
@@ -172,7 +177,10 @@ fn defined_at(text: &str, range: &Range<usize>, word: &str) -> bool {
         return (0..window.len()).any(|i| spells(word, &window[i..]));
     }
     if let Some(inner) = after.strip_prefix('(') {
-        let inner = &inner[..inner.find(')').unwrap_or(inner.len())];
+        let Some(close) = inner.bytes().take(200).position(|b| b == b')') else {
+            return false;
+        };
+        let inner = &inner[..close];
         let words: Vec<&str> = inner
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
@@ -182,11 +190,79 @@ fn defined_at(text: &str, range: &Range<usize>, word: &str) -> bool {
     false
 }
 
-/// The line of `text` holding byte `at`.
-fn line_of(text: &str, at: usize) -> Range<usize> {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    start..end
+/// Whether a source range lies inside one of `links` (sorted by start).
+fn within(links: &[Range<usize>], src: &Range<usize>) -> bool {
+    let i = links.partition_point(|l| l.start <= src.start);
+    // Links do not nest, so the one that starts last before the word is the only candidate.
+    i > 0 && src.end <= links[i - 1].end
+}
+
+/// What the rule reads off a line once: its line-leading `Key:` label, and whether it is a
+/// short title line.
+#[derive(Debug, Clone, Default)]
+struct LineInfo {
+    /// The label's text range (before the colon), when the line opens with `Key:`.
+    label: Option<Range<usize>>,
+    /// Up to four words, each capitalised, no sentence punctuation, and not several words all
+    /// in capitals (`ROADMAP Review`, `NOTES`; not `NOT IMPLEMENTED`).
+    title: bool,
+}
+
+/// The lines of one prose run, each read once when first asked for (a run may be one long
+/// line of a megabyte: nothing here may scan it per word).
+struct RunLines {
+    starts: Vec<usize>,
+    infos: Vec<Option<LineInfo>>,
+}
+
+impl RunLines {
+    fn new(text: &str) -> Self {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let infos = vec![None; starts.len()];
+        RunLines { starts, infos }
+    }
+
+    /// The line holding byte `at`, and what it is.
+    fn line(&mut self, text: &str, at: usize) -> (Range<usize>, LineInfo) {
+        let n = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let start = self.starts[n];
+        let end = self.starts.get(n + 1).map_or(text.len(), |&s| s - 1);
+        let info = self.infos[n]
+            .get_or_insert_with(|| LineInfo::read(text, start..end))
+            .clone();
+        (start..end, info)
+    }
+}
+
+impl LineInfo {
+    fn read(text: &str, line: Range<usize>) -> Self {
+        let line_text = &text[line.clone()];
+        let lead = line_text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lead_start = line.start + (line_text.len() - lead.len());
+        // A label is short: its colon is within the first 80 bytes.
+        let label = lead
+            .bytes()
+            .take(80)
+            .position(|b| b == b':')
+            .map(|colon| (colon, &lead[..colon]))
+            .filter(|(_, l)| l.split_whitespace().count() <= 5 && !l.contains(['.', '!', '?']))
+            .map(|(colon, _)| lead_start..lead_start + colon);
+        let mut words = line_text.split_whitespace();
+        let few: Vec<&str> = words.by_ref().take(5).collect();
+        let title = !few.is_empty()
+            && few.len() <= 4
+            && !line_text.trim_end().ends_with(['.', '!', '?', ','])
+            && few.iter().all(|w| {
+                w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+            && (few.len() == 1 || few.iter().any(|w| !is_caps(w)));
+        LineInfo { label, title }
+    }
 }
 
 /// A run of capitalised words, as found in one prose run.
@@ -200,8 +276,9 @@ struct Run {
 /// second place when the place also gives the word to the whole document (a heading, a table
 /// header, a link, a definition, a glossary entry).
 fn place(
-    doc: &Document<'_>,
+    links: &[Range<usize>],
     prose: &Prose<'_>,
+    lines: &mut RunLines,
     run: &[(Range<usize>, String)],
     i: usize,
 ) -> (bool, bool) {
@@ -213,17 +290,14 @@ fn place(
     match prose.context {
         ProseContext::Heading(_) => return (true, true),
         ProseContext::TableCell { row: None, .. } => return (true, true),
-        ProseContext::TableCell { .. } if text.split_whitespace().count() == 1 => {
+        ProseContext::TableCell { .. } if text.split_whitespace().nth(1).is_none() => {
             return (true, true);
         }
         _ => {}
     }
     // Link text names the linked thing.
     if let Some(src) = prose.to_source(range.clone())
-        && doc
-            .links
-            .iter()
-            .any(|l| l.span.start <= src.start && src.end <= l.span.end)
+        && within(links, &src)
     {
         return (true, true);
     }
@@ -246,24 +320,19 @@ fn place(
     if defined_at(text, range, word) {
         return (true, true);
     }
-    let line = line_of(text, range.start);
+    let (line, info) = lines.line(text, range.start);
     let line_text = &text[line.clone()];
     let after_run = text[last.end..line.end].trim_start();
     // A label: the run followed by a colon; a word of a line-leading `Key:`.
     if after_run.starts_with(':') {
         return (true, false);
     }
-    let lead = line_text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if let Some(colon) = lead.find(':') {
-        let label = &lead[..colon];
-        let label_start = line.start + (line_text.len() - lead.len());
-        if range.start >= label_start
-            && range.end <= label_start + colon
-            && label.split_whitespace().count() <= 5
-            && !label.contains(['.', '!', '?'])
-        {
-            return (true, false);
-        }
+    if info
+        .label
+        .as_ref()
+        .is_some_and(|l| l.start <= range.start && range.end <= l.end)
+    {
+        return (true, false);
     }
     // A glossary entry: a list item that opens with the word and a dash or an equals sign.
     if matches!(prose.context, ProseContext::ListItem(_))
@@ -286,19 +355,8 @@ fn place(
     if after_run.starts_with(|c: char| c.is_ascii_digit()) && i == run.len() - 1 {
         return (true, false);
     }
-    // A short title line (`ROADMAP Review`, `NOTES`): up to four words, each capitalised,
-    // no sentence punctuation, not all of several words in capitals.
-    let words: Vec<&str> = line_text.split_whitespace().collect();
-    let title_like = !words.is_empty()
-        && words.len() <= 4
-        && !line_text.trim_end().ends_with(['.', '!', '?', ','])
-        && words.iter().all(|w| {
-            w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-        });
-    if title_like && (words.len() == 1 || words.iter().any(|w| !is_caps(w))) {
+    // A short title line (`ROADMAP Review`, `NOTES`).
+    if info.title {
         return (true, false);
     }
     (false, false)
@@ -329,6 +387,8 @@ impl Rule for Shouting {
         let mut runs: Vec<Run> = Vec::new();
         let mut owned: HashSet<String> = HashSet::new();
         let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut links: Vec<Range<usize>> = doc.links.iter().map(|l| l.span.clone()).collect();
+        links.sort_by_key(|l| l.start);
         for (p, prose) in doc.prose.iter().enumerate() {
             if cx.skips_run(prose) || !may_shout(&prose.text) {
                 continue;
@@ -364,10 +424,11 @@ impl Rule for Shouting {
             if !current.is_empty() {
                 groups.push(current);
             }
+            let mut lines = RunLines::new(&prose.text);
             for g in groups {
                 let mut words = Vec::with_capacity(g.len());
                 for i in 0..g.len() {
-                    let (exempt, owns) = place(doc, prose, &g, i);
+                    let (exempt, owns) = place(&links, prose, &mut lines, &g, i);
                     let (r, w) = &g[i];
                     let exempt = exempt || pt.is_accepted(r);
                     if owns {
