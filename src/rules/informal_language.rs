@@ -61,7 +61,7 @@ impl Rule for InformalLanguage {
         let vague = super::dates::vague_dates(cx);
         found.retain(|d| {
             let i = vague.partition_point(|(v, _)| v.end <= d.span.start);
-            !vague.get(i).is_some_and(|(v, _)| v.start < d.span.end)
+            vague.get(i).is_none_or(|(v, _)| v.start >= d.span.end)
         });
         out.extend(found);
     }
