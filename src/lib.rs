@@ -71,7 +71,7 @@ pub fn lint(source: &str, settings: &Settings) -> Vec<Diagnostic> {
 pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<Diagnostic> {
     let for_file = path.and_then(|p| settings.for_file(p));
     let settings = for_file.as_ref().unwrap_or(settings);
-    let doc = Document::parse(source);
+    let doc = Document::parse_with(source, &settings.data.quote_cues());
     let report = Report::build_with(&doc, settings);
     let cx = rules::Context {
         doc: &doc,
@@ -79,6 +79,7 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
         settings,
         path,
         vocab_hits: Default::default(),
+        vague_dates: Default::default(),
     };
     let mut out = Vec::new();
     for rule in rules::REGISTRY {
@@ -89,6 +90,7 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
     }
     vocab::check::check_user_rules(&cx, &mut out);
     out.retain(|d| settings.selection.enabled(&d.rule));
+    keep_quotations(&doc, &mut out);
     suppression::apply_comments(&doc, settings, &mut out);
     for d in &mut out {
         if let Some(sev) = settings.selection.severity_for(&d.rule) {
@@ -103,6 +105,25 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     out
+}
+
+/// No fix edits inside quoted material (DESIGN §9), whatever `[language] quotes` says and
+/// whichever rule made it: a fix with an edit that touches a quotation is only shown, never
+/// applied (`--fix`, `--unsafe-fixes` and the editor's "fix all" all apply fixes from here).
+fn keep_quotations(doc: &Document<'_>, out: &mut [Diagnostic]) {
+    if doc.quoted.is_empty() {
+        return;
+    }
+    for d in out {
+        if let Some(fix) = d.fix.as_deref_mut()
+            && fix.applicability != Applicability::DisplayOnly
+            && fix.edits.iter().any(|e| doc.overlaps_quoted(&e.span))
+        {
+            fix.applicability = Applicability::DisplayOnly;
+            fix.message
+                .push_str(" (not applied: it would change quoted material)");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -74,3 +74,53 @@ fn bad_patterns_point_at_the_pattern() {
     let err = Placeholders::load("p.toml", text).unwrap_err().to_string();
     assert!(err.starts_with("p.toml:3:11:"), "{err}");
 }
+
+/// `rules/quotations.toml`: each example's Markdown has exactly the quoted stretches it lists.
+#[test]
+fn quotation_examples_mark_exactly_what_they_say() {
+    use ccr_lint::data::quotations::{QUOTATIONS, Quotations};
+    use ccr_lint::document::Document;
+    let (_, examples) = Quotations::load(QUOTATIONS.path, QUOTATIONS.text).expect("parses");
+    assert!(
+        examples.len() >= 8,
+        "quotations.toml should carry its examples"
+    );
+    for ex in examples {
+        let doc = Document::parse(&ex.text);
+        let mut got: Vec<String> = Vec::new();
+        for p in &doc.prose {
+            let mut open: Option<usize> = None;
+            let mut end = 0;
+            for s in &p.segs {
+                match (s.quoted, open) {
+                    (true, None) => open = Some(s.text_start()),
+                    (false, Some(start)) => {
+                        got.push(p.text[start..end].to_string());
+                        open = None;
+                    }
+                    _ => {}
+                }
+                end = s.text_end();
+            }
+            if let Some(start) = open {
+                got.push(p.text[start..end].to_string());
+            }
+        }
+        assert_eq!(got, ex.quoted, "text {:?}", ex.text);
+    }
+}
+
+#[test]
+fn quotation_lists_are_sorted_lowercase_and_free_of_duplicates() {
+    use ccr_lint::data::quotations::{QUOTATIONS, Quotations};
+    for (key, list) in Quotations::lists(QUOTATIONS.text).expect("parses") {
+        let mut sorted = list.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(list, sorted, "{key} must be sorted and free of duplicates");
+        assert!(
+            list.iter().all(|w| *w == w.to_lowercase()),
+            "{key} must be lower case"
+        );
+    }
+}

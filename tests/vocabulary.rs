@@ -10,7 +10,7 @@ use std::path::Path;
 use ccr_lint::data::vocabulary::{self, BUILTIN, Kind, Vocabulary};
 use ccr_lint::settings::{Overrides, Settings};
 use ccr_lint::vocab::check::find_in_text;
-use ccr_lint::vocab::{Tokens, apply_edits, normalise_term};
+use ccr_lint::vocab::{apply_edits, normalise_term};
 use ccr_lint::{Applicability, Diagnostic, lint};
 
 fn builtin() -> Vocabulary {
@@ -22,11 +22,15 @@ fn every_vocabulary_file_passes_its_examples() {
     let vocab = builtin();
     for f in &BUILTIN {
         let file = vocabulary::parse_file(f.path, f.text).expect("parses");
-        let kind = *file
-            .kind
-            .as_ref()
-            .expect("built-in files name their kind")
-            .get_ref();
+        let Some(kind) = file.kind.as_ref().map(|k| *k.get_ref()) else {
+            // A file of word classes only: the other files' examples exercise them.
+            assert!(
+                !file.word_class.is_empty(),
+                "{} names no kind and holds no word classes",
+                f.path
+            );
+            continue;
+        };
         assert!(
             !file.examples.is_empty(),
             "{} carries no [[examples]]",
@@ -34,9 +38,13 @@ fn every_vocabulary_file_passes_its_examples() {
         );
         for ex in &file.examples {
             let found: Vec<(&str, Option<_>)> = if kind == Kind::Acronyms {
-                let toks = Tokens::new(&ex.text);
-                let runs = ccr_lint::rules::shouting::shouted_runs(&toks, &vocab, |_| true);
-                runs.into_iter().map(|r| (&ex.text[r], None)).collect()
+                // Linted as a report, for the document's own acronyms to count.
+                let mut settings = Settings::default();
+                settings.selection.select = Some(vec!["CCR608".into()]);
+                lint(&ex.text, &settings)
+                    .into_iter()
+                    .map(|d| (&ex.text[d.span], None))
+                    .collect()
             } else {
                 find_in_text(&vocab, vocab.terms(kind), &ex.text)
             };
@@ -90,6 +98,15 @@ fn entries_are_sorted_and_never_matched_twice() {
             assert!(
                 pair[0] < pair[1],
                 "{}: acronyms out of order at '{}'",
+                f.path,
+                pair[1]
+            );
+        }
+        let ordinary: Vec<&String> = file.ordinary_words.iter().map(|a| a.get_ref()).collect();
+        for pair in ordinary.windows(2) {
+            assert!(
+                pair[0] < pair[1],
+                "{}: ordinary words out of order at '{}'",
                 f.path,
                 pair[1]
             );
@@ -259,6 +276,32 @@ fn errors_in_user_files_point_at_file_line_and_key() {
         ours.data.vocabulary.acronyms.contains("CONTOSO")
             && ours.data.vocabulary.acronyms.contains("GDPR")
     );
+
+    std::fs::write(
+        dir.path().join("sense.toml"),
+        "kind = \"filler\"\n\n[[term]]\nmatch = [\"quite\"]\nmessage = \"m\"\nunless-before = [\"@amounts\"]\n",
+    )
+    .expect("write");
+    let err = settings_with(dir.path(), "[vocabulary]\npaths = [\"sense.toml\"]\n").unwrap_err();
+    assert!(
+        err.contains("sense.toml:6:18:") && err.contains("unknown word class '@amounts'"),
+        "{err}"
+    );
+
+    // A user file's entry with a sense of its own class, defined in the same file.
+    std::fs::write(
+        dir.path().join("senses.toml"),
+        "kind = \"filler\"\n\n[[word-class]]\nname = \"amounts\"\nwords = [\"a lot\"]\n\n[[term]]\nmatch = [\"quite\"]\nmessage = \"'{matched}' adds nothing\"\nunless-before = [\"@amounts\", \"@number\"]\n",
+    )
+    .expect("write");
+    let ours =
+        settings_with(dir.path(), "[vocabulary]\npaths = [\"senses.toml\"]\n").expect("loads");
+    let found: Vec<String> = lint("It was quite late, quite a lot and quite 3 days.\n", &ours)
+        .into_iter()
+        .filter(|d| d.rule.code == "CCR606")
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(found, ["'quite' adds nothing"]);
 
     let err = settings_with(dir.path(), "[vocabulary]\npaths = [\"missing.toml\"]\n").unwrap_err();
     assert!(

@@ -5,6 +5,7 @@
 pub mod fields;
 pub mod headings;
 pub mod placeholders;
+pub mod quotations;
 pub mod sections;
 pub mod vocabulary;
 
@@ -16,6 +17,7 @@ use serde::de::DeserializeOwned;
 
 pub use fields::Fields;
 pub use placeholders::{PlaceholderFile, Placeholders};
+pub use quotations::Quotations;
 pub use sections::{SectionDef, SectionSet, SectionsFile};
 pub use vocabulary::Vocabulary;
 

@@ -87,10 +87,17 @@ pub struct VocabularyFile {
     pub key_term: Vec<KeyTerm>,
     #[serde(default)]
     pub purpose: Vec<Purpose>,
+    /// Named word classes (`number`, `quantity`) that entries' `unless-before` and
+    /// `unless-after` name as `@class`; shared by every file.
+    #[serde(default)]
+    pub word_class: Vec<WordClassDef>,
     #[serde(default)]
     pub term: Vec<TermDef>,
     #[serde(default)]
     pub acronyms: Vec<Spanned<String>>,
+    /// Ordinary words: written in capitals, they are shouting (CCR608; acronyms files).
+    #[serde(default)]
+    pub ordinary_words: Vec<Spanned<String>>,
     #[serde(default)]
     pub examples: Vec<Example>,
 }
@@ -130,6 +137,19 @@ pub struct Purpose {
     pub sections: Vec<String>,
 }
 
+/// A named class of words, for the conditions of an entry's sense.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WordClassDef {
+    pub name: Spanned<String>,
+    /// Words or phrases, matched as whole tokens whatever their case.
+    #[serde(default)]
+    pub words: Vec<Spanned<String>>,
+    /// Any token that starts with a digit belongs too (`3`, `1G`, `10,000`).
+    #[serde(default)]
+    pub digits: bool,
+}
+
 /// One entry: the forms it matches and what to say about them.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -157,6 +177,14 @@ pub struct TermDef {
     /// Only match at the start of a sentence (casual openers).
     #[serde(default)]
     pub sentence_start: bool,
+    /// The entry does not apply when the words right after the match are one of these
+    /// (words or phrases, or `@class` for a word class): `just` is not filler in `just 3 days`.
+    #[serde(default)]
+    pub unless_before: Vec<Spanned<String>>,
+    /// The entry does not apply when the words right before the match are one of these: `just`
+    /// is not filler in `not just`.
+    #[serde(default)]
+    pub unless_after: Vec<Spanned<String>>,
 }
 
 /// `text` with `flags` (the exact texts found, in order) and/or `fixed` (the text with every
@@ -184,6 +212,49 @@ pub struct Entry {
     pub sentence_start: bool,
     /// Every form is written in capitals (`ASAP`): capitals in the text are its normal spelling.
     pub acronym: bool,
+    /// Where the entry does not apply: the words after the match, and before it.
+    pub unless_before: Sense,
+    pub unless_after: Sense,
+}
+
+/// Words next to a match that mean an entry's sense does not apply: phrases as folded tokens
+/// (ASCII lower case, `'` for a curly apostrophe), and whether any token starting with a digit
+/// counts too. Classes are resolved into these when the entry is compiled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sense {
+    pub phrases: Vec<Vec<String>>,
+    pub digits: bool,
+}
+
+impl Sense {
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty() && !self.digits
+    }
+}
+
+/// A compiled word class.
+#[derive(Debug, Clone, Default)]
+struct WordClass {
+    name: String,
+    sense: Sense,
+    /// Its phrases (single spaces between words) in one automaton, ASCII case ignored: built on
+    /// first use, for rules that look for a class in every prose run (`past-day`).
+    finder: OnceLock<Option<aho_corasick::AhoCorasick>>,
+}
+
+/// A word or phrase as folded tokens.
+pub fn folded_tokens(text: &str) -> Vec<String> {
+    let index = crate::vocab::TokenIndex::build(text);
+    index
+        .toks
+        .iter()
+        .map(|t| {
+            text.get(t.range())
+                .unwrap_or("")
+                .replace(['\u{2019}', '\u{2018}'], "'")
+                .to_ascii_lowercase()
+        })
+        .collect()
 }
 
 /// All entries of one rule, and their matcher.
@@ -244,13 +315,17 @@ pub struct Vocabulary {
     pub purposes: Vec<Purpose>,
     /// Upper-case acronyms that are not shouting.
     pub acronyms: HashSet<String>,
+    /// Ordinary words (lower case, `'` for any apostrophe): in capitals, they are shouting.
+    pub ordinary: HashSet<String>,
     pub user_rules: Vec<UserRule>,
     /// `[vocabulary] accept`: text covered by one of these is never flagged.
     pub accept: Arc<TermSet>,
+    /// Word classes for the entries' senses, by name.
+    classes: Vec<WordClass>,
 }
 
 /// The built-in vocabulary files.
-pub const BUILTIN: [Embedded; 8] = [
+pub const BUILTIN: [Embedded; 9] = [
     Embedded {
         path: "vocabulary/acronyms.toml",
         text: include_str!("../../vocabulary/acronyms.toml"),
@@ -278,6 +353,10 @@ pub const BUILTIN: [Embedded; 8] = [
     Embedded {
         path: "vocabulary/terms.toml",
         text: include_str!("../../vocabulary/terms.toml"),
+    },
+    Embedded {
+        path: "vocabulary/word-classes.toml",
+        text: include_str!("../../vocabulary/word-classes.toml"),
     },
     Embedded {
         path: "vocabulary/wordy.toml",
@@ -333,6 +412,31 @@ impl Vocabulary {
         self.sets.get(&kind).map_or(&EMPTY, |s| s)
     }
 
+    /// A word class by name (`past-day`).
+    pub fn class(&self, name: &str) -> Option<&Sense> {
+        self.classes
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| &c.sense)
+    }
+
+    /// An automaton of a word class's phrases (words joined by one space, ASCII case
+    /// ignored), for a quick test of a text before it is tokenised.
+    pub fn class_finder(&self, name: &str) -> Option<&aho_corasick::AhoCorasick> {
+        let class = self.classes.iter().find(|c| c.name == name)?;
+        class
+            .finder
+            .get_or_init(|| {
+                let phrases: Vec<String> =
+                    class.sense.phrases.iter().map(|p| p.join(" ")).collect();
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&phrases)
+                    .ok()
+            })
+            .as_ref()
+    }
+
     pub fn key_term(&self, name: &str) -> Option<&KeyTerm> {
         self.key_terms
             .iter()
@@ -376,6 +480,8 @@ impl Vocabulary {
                     purpose: None,
                     sentence_start: false,
                     acronym: false,
+                    unless_before: Sense::default(),
+                    unless_after: Sense::default(),
                 })
                 .collect();
             self.accept = Arc::new(TermSet::build(entries, true));
@@ -403,10 +509,93 @@ impl Vocabulary {
                 }
             }
         }
+        for (path, text, file) in &parsed {
+            for c in &file.word_class {
+                self.add_class(path, text, c)?;
+            }
+        }
         for (path, text, file) in parsed {
             self.add_file(path, text, file)?;
         }
         Ok(())
+    }
+
+    /// Adds a word class (a later file may extend one by its name).
+    fn add_class(&mut self, path: &str, text: &str, c: &WordClassDef) -> Result<(), DataError> {
+        let name = c.name.get_ref();
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        {
+            return Err(DataError::new(
+                path,
+                text,
+                Some(c.name.span()),
+                format!("invalid word class name '{name}'"),
+            )
+            .with_help("use kebab-case, e.g. quantity"));
+        }
+        let idx = match self.classes.iter().position(|k| k.name == *name) {
+            Some(i) => i,
+            None => {
+                self.classes.push(WordClass {
+                    name: name.clone(),
+                    sense: Sense::default(),
+                    finder: OnceLock::new(),
+                });
+                self.classes.len() - 1
+            }
+        };
+        for w in &c.words {
+            let toks = folded_tokens(w.get_ref());
+            if toks.is_empty() {
+                return Err(DataError::new(
+                    path,
+                    text,
+                    Some(w.span()),
+                    "a word class entry must contain a word",
+                ));
+            }
+            self.classes[idx].sense.phrases.push(toks);
+        }
+        self.classes[idx].sense.digits |= c.digits;
+        Ok(())
+    }
+
+    /// The sense condition of an entry's `unless-before`/`unless-after` list: its words, and
+    /// the classes it names (`@quantity`) resolved.
+    fn sense(&self, path: &str, text: &str, items: &[Spanned<String>]) -> Result<Sense, DataError> {
+        let mut sense = Sense::default();
+        for item in items {
+            let s = item.get_ref();
+            if let Some(name) = s.strip_prefix('@') {
+                let Some(class) = self.classes.iter().find(|c| c.name == name) else {
+                    let known: Vec<&str> = self.classes.iter().map(|c| c.name.as_str()).collect();
+                    return Err(DataError::new(
+                        path,
+                        text,
+                        Some(item.span()),
+                        format!("unknown word class '@{name}'"),
+                    )
+                    .with_help(format!("known classes: {}", known.join(", "))));
+                };
+                sense.phrases.extend(class.sense.phrases.iter().cloned());
+                sense.digits |= class.sense.digits;
+            } else {
+                let toks = folded_tokens(s);
+                if toks.is_empty() {
+                    return Err(DataError::new(
+                        path,
+                        text,
+                        Some(item.span()),
+                        "a condition must be a word, a phrase or an @class",
+                    ));
+                }
+                sense.phrases.push(toks);
+            }
+        }
+        Ok(sense)
     }
 
     /// Validates one parsed file and adds its entries.
@@ -449,6 +638,15 @@ impl Vocabulary {
                     "a file has either `kind` or `[rule]`, not both".into(),
                 ));
             }
+            (None, None)
+                if !file.word_class.is_empty()
+                    && file.term.is_empty()
+                    && file.acronyms.is_empty()
+                    && file.ordinary_words.is_empty() =>
+            {
+                // A file of word classes only (taken with the other files' key terms above).
+                return Ok(());
+            }
             (None, None) => {
                 return Err(DataError::new(path, text, Some(0..0), "missing `kind` (or a `[rule]` table)")
                     .with_help("kind = \"informal\" | \"contraction\" | \"preferred-term\" | \"wordy\" | \"filler\" | \"emotional\" | \"phrase\" | \"acronyms\""));
@@ -468,6 +666,22 @@ impl Vocabulary {
                 at,
                 "an acronyms file lists `acronyms = [...]`, not [[term]] entries".into(),
             ));
+        }
+        if let (Some(w), false) = (file.ordinary_words.first(), is_acronyms) {
+            return Err(err(
+                w.span(),
+                "`ordinary-words` belong in a file with kind = \"acronyms\"".into(),
+            ));
+        }
+        for w in &file.ordinary_words {
+            let word = w.get_ref();
+            if word.is_empty() || word.chars().any(char::is_uppercase) {
+                return Err(err(
+                    w.span(),
+                    format!("ordinary word '{word}' must be written in lower case"),
+                ));
+            }
+            self.ordinary.insert(word.replace('\u{2019}', "'"));
         }
         for a in &file.acronyms {
             let word = a.get_ref();
@@ -533,6 +747,8 @@ impl Vocabulary {
                 key: t.key.as_ref().map(|k| k.get_ref().clone()),
                 purpose: t.purpose.as_ref().map(|p| p.get_ref().clone()),
                 sentence_start: t.sentence_start,
+                unless_before: self.sense(path, text, &t.unless_before)?,
+                unless_after: self.sense(path, text, &t.unless_after)?,
                 acronym: t.forms.iter().all(|f| {
                     let f = f.get_ref();
                     f.chars().any(char::is_alphabetic) && !f.chars().any(char::is_lowercase)

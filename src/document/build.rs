@@ -93,9 +93,11 @@ struct Builder<'a> {
     links: Vec<(usize, LinkKind, String, bool, Range<usize>)>,
     /// Table being built: (index, current row or None for the header, next column).
     table: Option<(usize, Option<usize>, usize)>,
+    /// Open blockquotes: their prose runs are quoted material.
+    in_quote: usize,
 }
 
-pub(super) fn build(source: &str) -> Document<'_> {
+pub(super) fn build<'a>(source: &'a str, cues: &QuoteCues<'_>) -> Document<'a> {
     let base = bom_len(source);
     let doc = Document {
         source,
@@ -112,6 +114,7 @@ pub(super) fn build(source: &str) -> Document<'_> {
         comments: Vec::new(),
         inline_html: Vec::new(),
         prose: Vec::with_capacity(source.len() / 64),
+        quoted: Vec::new(),
     };
     let mut b = Builder {
         doc,
@@ -124,6 +127,7 @@ pub(super) fn build(source: &str) -> Document<'_> {
         lists: Vec::new(),
         links: Vec::new(),
         table: None,
+        in_quote: 0,
     };
     let text = &source[base..];
     for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
@@ -134,6 +138,7 @@ pub(super) fn build(source: &str) -> Document<'_> {
     let mut doc = b.doc;
     doc.blocks.sort_by_key(|b| b.span.start);
     doc.sections = sections(&doc.headings, source.len());
+    super::quoted::mark(&mut doc, cues);
     doc
 }
 
@@ -171,7 +176,12 @@ impl<'a> Builder<'a> {
                 Open::Other => Some(ProseContext::Paragraph),
             })
             .unwrap_or(ProseContext::Paragraph);
-        let segs = std::mem::take(&mut self.buf.segs);
+        let mut segs = std::mem::take(&mut self.buf.segs);
+        if self.in_quote > 0 {
+            for s in &mut segs {
+                s.quoted = true;
+            }
+        }
         let span = segs[0].src().start..segs.last().map_or(0, |s| s.src().end);
         let text = self.buf.text_of(self.doc.source, &segs);
         let idx = self.doc.prose.len();
@@ -421,7 +431,13 @@ impl<'a> Builder<'a> {
             }
             Tag::BlockQuote(_) => {
                 self.flush();
-                self.block(BlockKind::BlockQuote, range);
+                self.block(BlockKind::BlockQuote, range.clone());
+                if self.in_code == 0 && !self.in_meta && !self.in_html_block {
+                    self.doc
+                        .quoted
+                        .push(trim_end_newline(self.doc.source, range));
+                }
+                self.in_quote += 1;
                 self.stack.push(Open::Other);
             }
             Tag::FootnoteDefinition(_) => {
@@ -542,7 +558,12 @@ impl<'a> Builder<'a> {
                 self.lists.pop();
                 self.pop();
             }
-            TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition => {
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.in_quote = self.in_quote.saturating_sub(1);
+                self.pop();
+            }
+            TagEnd::FootnoteDefinition => {
                 self.flush();
                 self.pop();
             }

@@ -6,6 +6,7 @@ mod build;
 pub mod content;
 pub mod dates;
 pub mod lines;
+mod quoted;
 pub mod report;
 pub mod source;
 
@@ -14,6 +15,7 @@ use std::ops::Range;
 
 pub use build::parser_options;
 pub use lines::{LineCol, LineIndex};
+pub use quoted::QuoteCues;
 pub use report::Report;
 pub use source::{SourceError, decode};
 
@@ -47,6 +49,9 @@ pub struct Document<'a> {
     pub inline_html: Vec<Range<usize>>,
     /// Prose runs in document order; each is one paragraph, heading, list item line or table cell.
     pub prose: Vec<Prose<'a>>,
+    /// Source ranges of quoted material (blockquotes, quoted speech, transcripts: DESIGN §9),
+    /// sorted and disjoint. Its segments are marked [`Seg::quoted`]; no fix edits inside these.
+    pub quoted: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -189,6 +194,8 @@ pub struct Seg {
     /// The text is byte-for-byte the source (so inner offsets map one to one).
     pub verbatim: bool,
     pub kind: SegKind,
+    /// Someone else's words: a blockquote, quoted speech, a transcript (see `quoted.rs`).
+    pub quoted: bool,
 }
 
 /// The largest source the 32-bit offsets of [`Seg`] can address; a larger text is refused
@@ -208,6 +215,7 @@ impl Seg {
             src_end: offset32(src.end),
             verbatim,
             kind,
+            quoted: false,
         }
     }
     /// Start of this segment in [`Prose::text`].
@@ -314,6 +322,20 @@ impl Prose<'_> {
             .all(|s| matches!(s.kind, SegKind::Text | SegKind::Break))
     }
 
+    /// Whether any of the text range lies in quoted material.
+    pub fn is_quoted(&self, range: Range<usize>) -> bool {
+        let first = self.segs.partition_point(|s| s.text_end() <= range.start);
+        self.segs[first.min(self.segs.len())..]
+            .iter()
+            .take_while(|s| s.text_start() < range.end.max(range.start + 1))
+            .any(|s| s.quoted)
+    }
+
+    /// Whether the whole run is quoted material (a blockquote's paragraph, a transcript turn).
+    pub fn all_quoted(&self) -> bool {
+        !self.segs.is_empty() && self.segs.iter().all(|s| s.quoted)
+    }
+
     /// Ranges in [`Prose::text`] of the words in `Text` segments (runs of non-space
     /// characters containing a letter or digit), for word counts.
     pub fn word_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -333,9 +355,27 @@ impl Prose<'_> {
 }
 
 impl<'a> Document<'a> {
-    /// Parses `source` (already decoded; may start with a BOM). Never panics.
+    /// Parses `source` (already decoded; may start with a BOM) with the built-in data.
+    /// Never panics.
     pub fn parse(source: &'a str) -> Self {
-        build::build(source)
+        build::build(source, &QuoteCues::builtin())
+    }
+
+    /// Parses `source`, reading quoted material with `cues` (the settings' data).
+    pub fn parse_with(source: &'a str, cues: &QuoteCues<'_>) -> Self {
+        build::build(source, cues)
+    }
+
+    /// Whether a source range overlaps quoted material (an empty range: lies strictly inside).
+    pub fn overlaps_quoted(&self, range: &Range<usize>) -> bool {
+        let i = self.quoted.partition_point(|q| q.end <= range.start);
+        self.quoted.get(i).is_some_and(|q| {
+            if range.is_empty() {
+                q.start < range.start && range.start < q.end
+            } else {
+                q.start < range.end
+            }
+        })
     }
 
     /// The line ending the file uses (from its first line break).

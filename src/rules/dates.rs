@@ -2,8 +2,10 @@
 //! inconsistent-date-format, CCR310 vague-date, CCR311 ambiguous-date.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::ProseContext;
 use crate::document::dates::{self, DateContext, DateFormat, DateValue};
 
 use super::{Context, Rule, declare_rule};
@@ -169,7 +171,13 @@ declare_rule! {
     /// That where a record needs a date — an interaction's date or time, a task's deadline,
     /// a next step — it is not a vague or relative expression such as `yesterday`,
     /// `next week`, `soon`, `ASAP`, `EOD` or `end of month` (the list is in
-    /// `rules/fields.toml`).
+    /// `rules/fields.toml`). In the author's own prose it also reports a `Key: value` line whose
+    /// whole value is such an expression (`Next update: soon`) and a relative day in the past
+    /// (`we fixed it yesterday`; the `past-day` word class of `vocabulary/word-classes.toml`):
+    /// a record says when things happened.
+    ///
+    /// One problem, one finding: `ASAP`, `EOD` and the like are also informal (CCR601); where
+    /// this rule reports one, CCR601 does not, and elsewhere CCR601 does.
     ///
     /// ## Why
     /// A report is read weeks later and by other people; "next week" then means nothing.
@@ -188,16 +196,116 @@ declare_rule! {
     }
 }
 
+/// Where a vague expression stands for a date: those the report view read where a record
+/// needs one (an entry's date, a task's deadline, a next step), then, in the author's own
+/// prose, a `Key: value` line whose whole value is one (`Next update: soon`) and a relative
+/// day in the past (`we fixed it yesterday`: the `past-day` word class).
+pub(crate) fn vague_dates<'c>(cx: &'c Context<'_>) -> &'c [(Range<usize>, String)] {
+    cx.vague_dates.get_or_init(|| find_vague_dates(cx))
+}
+
+fn find_vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
+    let mut found: Vec<(Range<usize>, String)> = cx
+        .report
+        .content
+        .vague
+        .iter()
+        // Someone else's words are theirs to word (DESIGN §9).
+        .filter(|v| cx.checks_quotes() || !cx.doc.overlaps_quoted(&v.span))
+        .map(|v| (v.span.clone(), v.text.clone()))
+        .collect();
+    found.sort_by_key(|(r, _)| r.start);
+    let from_view: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
+    let fields = &cx.settings.data.fields;
+    let past = cx.settings.data.vocabulary.class("past-day");
+    // The past-day phrases in one automaton, for a quick test of each run.
+    let past_finder = cx.settings.data.vocabulary.class_finder("past-day");
+    for prose in &cx.doc.prose {
+        // Sentences and `Key: value` lines live in paragraphs and list items; the report view
+        // reads the table cells where a record needs a date.
+        if cx.skips_run(prose)
+            || !matches!(
+                prose.context,
+                ProseContext::Paragraph | ProseContext::ListItem(_)
+            )
+        {
+            continue;
+        }
+        let text = prose.text.as_ref();
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        let mut at = 0;
+        let lines = if text.contains(':') { text } else { "" };
+        for line in lines.split('\n') {
+            let start = at;
+            at += line.len() + 1;
+            let lead = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let Some(colon) = lead.find(':') else {
+                continue;
+            };
+            if lead[..colon].split_whitespace().count() > 4 {
+                continue;
+            }
+            let rest = &lead[colon + 1..];
+            let value = rest.trim().trim_end_matches(['.', '!', ';']);
+            // A vague expression is a few words: a longer value is a sentence.
+            if value.is_empty() || value.split_whitespace().nth(4).is_some() {
+                continue;
+            }
+            let value_start = start
+                + (line.len() - lead.len())
+                + colon
+                + 1
+                + (rest.len() - rest.trim_start().len());
+            if !value.is_empty()
+                && let [r] = fields.vague_times(value).as_slice()
+                && *r == (0..value.len())
+            {
+                ranges.push(value_start..value_start + value.len());
+            }
+        }
+        if let Some(past) = past {
+            let may = past_finder.is_some_and(|f| f.is_match(text));
+            if may {
+                let toks = crate::vocab::Tokens::new(text);
+                for i in 0..toks.toks.len() {
+                    for phrase in &past.phrases {
+                        let n = phrase.len();
+                        if (0..n).all(|k| {
+                            let t = toks.str(i + k);
+                            !t.is_empty() && t.eq_ignore_ascii_case(&phrase[k])
+                        }) {
+                            ranges
+                                .push(toks.toks[i].range().start..toks.toks[i + n - 1].range().end);
+                        }
+                    }
+                }
+            }
+        }
+        for r in ranges {
+            if !prose.is_plain(r.clone()) || !cx.is_checked(prose, r.clone()) {
+                continue;
+            }
+            let Some(span) = prose.to_source(r.clone()) else {
+                continue;
+            };
+            // The report view's spans (sorted) are where this run's may already be reported.
+            let i = from_view.partition_point(|f| f.end <= span.start);
+            if from_view.get(i).is_some_and(|f| f.start < span.end) {
+                continue;
+            }
+            found.push((span, text[r].to_string()));
+        }
+    }
+    found.sort_by_key(|(r, _)| r.start);
+    found
+}
+
 impl Rule for VagueDate {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for v in &cx.report.content.vague {
+        for (span, text) in vague_dates(cx) {
             out.push(
-                cx.diagnostic(
-                    &Self::META,
-                    v.span.clone(),
-                    format!("'{}' is not a date", v.text),
-                )
-                .with_help("write the calendar date, e.g. `by June 20, 2024`"),
+                cx.diagnostic(&Self::META, span.clone(), format!("'{text}' is not a date"))
+                    .with_help("write the calendar date, e.g. `by June 20, 2024`"),
             );
         }
     }

@@ -36,7 +36,7 @@ impl Rule for Exclamation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let vocab = &cx.settings.data.vocabulary;
         for prose in &cx.doc.prose {
-            if !prose.text.contains('!') {
+            if cx.skips_run(prose) || !prose.text.contains('!') {
                 continue;
             }
             let pt = ProseTokens::new(prose, vocab);
@@ -56,7 +56,7 @@ impl Rule for Exclamation {
                         i += 1;
                     }
                     let range = seg.text_start() + start..seg.text_start() + i;
-                    if pt.is_accepted(&range) {
+                    if pt.is_accepted(&range) || !cx.is_checked(prose, range.clone()) {
                         continue;
                     }
                     let Some(span) = pt.verbatim_source(cx.doc.source, range.clone()) else {

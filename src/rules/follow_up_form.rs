@@ -276,7 +276,9 @@ impl Rule for FollowUpForm {
         let vocab = &cx.settings.data.vocabulary;
         for prose in &cx.doc.prose {
             // Every form starts with "follow": most runs are skipped without tokenising.
-            if !crate::document::contains_ignore_ascii_case(&prose.text, "follow") {
+            if cx.skips_run(prose)
+                || !crate::document::contains_ignore_ascii_case(&prose.text, "follow")
+            {
                 continue;
             }
             let pt = ProseTokens::new(prose, vocab);
@@ -286,7 +288,10 @@ impl Rule for FollowUpForm {
                     continue;
                 };
                 let range = a.range().start..b.range().end;
-                if !prose.is_plain(range.clone()) || pt.is_accepted(&range) {
+                if !prose.is_plain(range.clone())
+                    || pt.is_accepted(&range)
+                    || !cx.is_checked(prose, range.clone())
+                {
                     continue;
                 }
                 let Some(span) = pt.verbatim_source(cx.doc.source, range) else {

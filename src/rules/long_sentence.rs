@@ -1,5 +1,7 @@
 use crate::diagnostic::Diagnostic;
-use crate::document::{Prose, SegKind};
+use std::ops::Range;
+
+use crate::document::{Prose, Seg, SegKind};
 
 use super::{Context, Rule, declare_rule};
 
@@ -7,8 +9,12 @@ declare_rule! {
     /// ## What it checks
     /// Sentences longer than `[limits] sentence-words` words (35 by default). A sentence ends
     /// at `.`, `!` or `?` followed by a capital, a digit or the end of the paragraph, list line
-    /// or table cell; abbreviations such as `e.g.`, `Inc.` and `Mr.` do not end one. Only the
-    /// author's words count: code and URLs do not.
+    /// or table cell; abbreviations such as `e.g.`, `Inc.` and `Mr.` do not end one. A `<br>`
+    /// (a list in a table cell), a line that opens with a bullet character (`●`, `•`, `-`) or
+    /// with a capital after a line without closing punctuation (a list pasted as plain lines)
+    /// end one too, and so does a full stop after a link (`[the runbook](…).`). Only the author's words count: code, URLs and
+    /// quoted material (blockquotes, quoted speech, transcripts; see `[language] quotes`) do
+    /// not.
     ///
     /// ## Why
     /// Long sentences hide who did what and when. Clients skim reports; one fact per sentence
@@ -63,26 +69,135 @@ fn max_words(prose: &Prose) -> usize {
     spaces + segments
 }
 
+/// Characters that open a line as a list item would (`●`, `•`, `-`, …): text pasted from a
+/// document as plain lines, where each line is an item, not part of one sentence.
+const LINE_BULLETS: &[char] = &[
+    '\u{25cf}', '\u{2022}', '\u{25aa}', '\u{25e6}', '\u{00b7}', '-', '*', '\u{2013}', '\u{2014}',
+    '\u{2192}', '\u{2713}', '\u{2714}', '\u{27a2}', '\u{25ba}', '\u{25cb}', '\u{25a0}', '\u{25a1}',
+];
+
+/// Words after which a sentence goes on past a line break.
+const LEADS_ON: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "our",
+    "the", "their", "this", "to", "with", "which", "who", "that", "is", "are", "was", "were",
+];
+
+/// Whether an inline HTML tag is a line break (`<br>`, `<br/>`, `</br>`).
+fn is_line_break_tag(tag: &str) -> bool {
+    let t = tag
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .trim_start();
+    t.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("br"))
+        && t[2..].trim_start().starts_with(['>', '/'])
+}
+
+/// The words of a run the rule counts (in text segments it checks), each with whether a
+/// sentence ends before it whatever the punctuation: at a `<br>`, at quoted material the rule
+/// skips, at a line that opens with a bullet character, at a line that opens with a capital
+/// after a line that ends without punctuation (lines of a list pasted without markers), and
+/// after a full stop that stands apart from the words (`[a link].`, `(#27691).`) before a
+/// word that does not open in lower case.
+fn counted_words(prose: &Prose, checked: impl Fn(&Seg) -> bool) -> Vec<(Range<usize>, bool)> {
+    let mut out: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut pending = false;
+    let mut after_break = false;
+    // A sentence-ending mark seen since the last word: the next word decides.
+    let mut stop = false;
+    let mut line_open = false;
+    // Where the current line's words start in `out`, and whether the line is a title (up to
+    // four capitalised words, no punctuation: `Key Achievements`), which ends a sentence.
+    let mut line_start = 0;
+    let mut title_line = false;
+    for seg in &prose.segs {
+        let text = &prose.text[seg.text_range()];
+        match seg.kind {
+            SegKind::Text if checked(seg) => {
+                let lead = text.trim_start();
+                if after_break && lead.starts_with(LINE_BULLETS) {
+                    pending = true;
+                }
+                if after_break
+                    && (title_line || (line_open && lead.starts_with(char::is_uppercase)))
+                {
+                    pending = true;
+                }
+                for w in text.split(char::is_whitespace) {
+                    if !w.chars().any(char::is_alphanumeric) {
+                        let core = w.trim_end_matches([
+                            '"', '\'', ')', ']', '\u{201d}', '\u{2019}', '*', '_',
+                        ]);
+                        stop |= core.ends_with(['.', '!', '?']);
+                        continue;
+                    }
+                    let start = seg.text_start() + (w.as_ptr() as usize - text.as_ptr() as usize);
+                    let opens_lower = w
+                        .chars()
+                        .find(|c| c.is_alphanumeric())
+                        .is_some_and(char::is_lowercase);
+                    let ends =
+                        std::mem::take(&mut pending) || (std::mem::take(&mut stop) && !opens_lower);
+                    out.push((start..start + w.len(), ends));
+                }
+                // Whether the line so far ends in a word without punctuation after it, and
+                // not in a word that leads on (`the`, `of`) or a capitalised one (a name that
+                // may go on: `Catalyst` / `Funding rounds`).
+                let last = text.split_whitespace().next_back().unwrap_or("");
+                line_open = last.chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !last.starts_with(char::is_uppercase)
+                    && !LEADS_ON.contains(&last.to_lowercase().as_str());
+            }
+            SegKind::Text => pending = true,
+            SegKind::Html if is_line_break_tag(text) => pending = true,
+            SegKind::Break => {
+                let words = &out[line_start..];
+                title_line = !words.is_empty()
+                    && words.len() <= 4
+                    && words.iter().all(|(r, _)| {
+                        let w = &prose.text[r.clone()];
+                        w.starts_with(char::is_uppercase)
+                            && w.chars().next_back().is_some_and(char::is_alphanumeric)
+                    });
+                line_start = out.len();
+            }
+            _ => {
+                // A link's or code's text ends the line as words do.
+                line_open = !text.trim().is_empty();
+            }
+        }
+        after_break = seg.kind == SegKind::Break;
+    }
+    out
+}
+
 impl Rule for LongSentence {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let limit = cx.settings.limits.sentence_words;
+        let checks_quotes = cx.checks_quotes();
         for prose in &cx.doc.prose {
             // Most runs (cells, list items, short paragraphs) cannot hold more than `limit`
             // words, and a byte count says so without splitting them into words.
-            if max_words(prose) <= limit {
+            if max_words(prose) <= limit || cx.skips_run(prose) {
                 continue;
             }
-            let words: Vec<_> = prose.word_ranges().collect();
+            let words = counted_words(prose, |seg| checks_quotes || !seg.quoted);
             let mut start = 0;
             for i in 0..words.len() {
-                let word = &prose.text[words[i].clone()];
-                let next = words.get(i + 1).map(|r| &prose.text[r.clone()]);
-                if !ends_sentence(word, next) && next.is_some() {
+                let next = words.get(i + 1);
+                let ends = match next {
+                    None => true,
+                    Some((_, true)) => true,
+                    Some((r, false)) => ends_sentence(
+                        &prose.text[words[i].0.clone()],
+                        Some(&prose.text[r.clone()]),
+                    ),
+                };
+                if !ends {
                     continue;
                 }
                 let count = i + 1 - start;
                 if count > limit {
-                    let range = words[start].start..words[i].end;
+                    let range = words[start].0.start..words[i].0.end;
                     if let Some(span) = prose.to_source(range) {
                         out.push(
                             cx.diagnostic(

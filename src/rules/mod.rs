@@ -13,6 +13,7 @@ mod broken_attachment_link;
 mod contraction;
 mod dates;
 mod duplicate_section;
+mod emoji;
 mod emotional_language;
 mod empty_section;
 mod exclamation;
@@ -99,6 +100,9 @@ pub struct Context<'a> {
     pub path: Option<&'a Path>,
     /// The language rules' hits for every prose run, all kinds found in one scan on first use.
     pub vocab_hits: std::cell::OnceCell<Vec<crate::vocab::check::RunHits>>,
+    /// Where vague expressions stand for dates (CCR310's findings, which CCR601 leaves to
+    /// it), found on first use.
+    pub vague_dates: std::cell::OnceCell<Vec<(std::ops::Range<usize>, String)>>,
 }
 
 impl Context<'_> {
@@ -121,6 +125,26 @@ impl Context<'_> {
 
     pub fn text(&self, span: std::ops::Range<usize>) -> &str {
         self.doc.source.get(span).unwrap_or("")
+    }
+
+    /// Whether the language rules check quoted material (`[language] quotes = "check"`).
+    pub fn checks_quotes(&self) -> bool {
+        self.settings.quotes == crate::settings::QuotePolicy::Check
+    }
+
+    /// Whether a text range of a prose run is for the language rules to check: the author's
+    /// own words, or quoted material too when the config asks (DESIGN §9).
+    pub fn is_checked(
+        &self,
+        prose: &crate::document::Prose<'_>,
+        range: std::ops::Range<usize>,
+    ) -> bool {
+        self.checks_quotes() || !prose.is_quoted(range)
+    }
+
+    /// Whether a whole prose run is quoted material the language rules skip.
+    pub fn skips_run(&self, prose: &crate::document::Prose<'_>) -> bool {
+        !self.checks_quotes() && prose.all_quoted()
     }
 }
 
@@ -215,6 +239,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &shouting::Shouting,
     &emotional_language::EmotionalLanguage,
     &phrase_guidance::PhraseGuidance,
+    &emoji::Emoji,
     &long_sentence::LongSentence,
     &unused_suppression::UnusedSuppression,
 ];

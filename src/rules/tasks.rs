@@ -137,8 +137,11 @@ impl Rule for VagueOwner {
             let Some(owner) = filled(&t.owner) else {
                 continue;
             };
-            // `TBD` is template text left in: `unfilled-placeholder` reports it, once.
-            let template = cx.settings.data.placeholders.is_match(&owner.text);
+            // `TBD` is template text left in: `unfilled-placeholder` reports it, once (this
+            // rule does when that one is off).
+            let placeholder_rule = crate::rules::find("CCR204")
+                .is_some_and(|m| cx.settings.selection.enabled(&m.id()));
+            let template = placeholder_rule && cx.settings.data.placeholders.is_match(&owner.text);
             if fields.is_vague_owner(&owner.text) && !template {
                 out.push(
                     cx.diagnostic(

@@ -206,6 +206,7 @@ mod tests {
         assert_eq!(s.limits.summary_words, defaults.limits.summary_words);
         assert_eq!(s.limits.sentence_words, defaults.limits.sentence_words);
         assert_eq!((s.overrides.len(), defaults.overrides.len()), (1, 0));
+        assert_eq!(s.quotes, defaults.quotes);
         // Every top-level key and table of the config schema is mentioned.
         for key in [
             "include",
@@ -229,6 +230,8 @@ mod tests {
             "[[overrides]]",
             "files",
             "[overrides.severity]",
+            "[language]",
+            "quotes",
         ] {
             assert!(
                 CONFIG_TEMPLATE.contains(key),

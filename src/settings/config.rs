@@ -28,6 +28,8 @@ pub struct Config {
     pub dates: DatesConfig,
     #[serde(default)]
     pub limits: LimitsConfig,
+    #[serde(default)]
+    pub language: LanguageConfig,
     /// Per-file rules: `[[overrides]]`, applied in order to the files their globs match.
     #[serde(default)]
     pub overrides: Vec<OverrideConfig>,
@@ -111,6 +113,24 @@ pub struct DatesConfig {
     /// Preferred output format for date rewrites, e.g. "%B %-d, %Y".
     #[serde(default)]
     pub format: Option<String>,
+}
+
+/// Whether the language rules check quoted material (blockquotes, quoted speech, transcripts).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuotePolicy {
+    /// Quoted material is someone else's words: the language rules skip it (the default).
+    #[default]
+    Skip,
+    /// The language rules check it too (fixes still never edit inside it).
+    Check,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LanguageConfig {
+    #[serde(default)]
+    pub quotes: QuotePolicy,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -12,12 +12,12 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 
 use crate::data::sections::Requirement;
-use crate::data::{self, DataError, Fields, Placeholders, SectionSet, Vocabulary};
+use crate::data::{self, DataError, Fields, Placeholders, Quotations, SectionSet, Vocabulary};
 use crate::diagnostic::Severity;
 
 pub use config::{
-    Config, DateOrder, DatesConfig, FieldsConfig, LimitsConfig, OverrideConfig, RulesConfig,
-    SectionsConfig, VocabularyConfig,
+    Config, DateOrder, DatesConfig, FieldsConfig, LanguageConfig, LimitsConfig, OverrideConfig,
+    QuotePolicy, RulesConfig, SectionsConfig, VocabularyConfig,
 };
 pub use selection::{
     Layer, Selection, cli_selector_is_plausible, selector_is_known, selector_matches, suggestion,
@@ -35,6 +35,8 @@ pub struct Data {
     pub fields: Arc<Fields>,
     /// Vocabulary terms compiled per rule kind, plus user files and accepted terms.
     pub vocabulary: Arc<Vocabulary>,
+    /// What tells quoted material from the author's prose (`rules/quotations.toml`).
+    pub quotations: Arc<Quotations>,
 }
 
 /// The built-in data, compiled once per process.
@@ -49,6 +51,7 @@ static BUILTIN: LazyLock<Result<Data, DataError>> = LazyLock::new(|| {
         placeholders: Arc::new(placeholders),
         fields: Arc::new(fields),
         vocabulary: Arc::new(Vocabulary::builtin()?),
+        quotations: Arc::new(Quotations::builtin()?),
     })
 });
 
@@ -71,12 +74,24 @@ pub fn builtin_data() -> Result<&'static Data, DataError> {
     BUILTIN.as_ref().map_err(Clone::clone)
 }
 
+impl Data {
+    /// The cues the document pass reads quoted material with.
+    pub fn quote_cues(&self) -> crate::document::QuoteCues<'_> {
+        crate::document::QuoteCues {
+            quotations: &self.quotations,
+            fields: &self.fields,
+        }
+    }
+}
+
 /// Everything a lint run needs for one file.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub data: Arc<Data>,
     pub selection: Selection,
     pub limits: LimitsConfig,
+    /// `[language] quotes`: whether the language rules check quoted material.
+    pub quotes: QuotePolicy,
     pub date_order: Option<DateOrder>,
     pub date_format: Option<String>,
     pub accept: Vec<String>,
@@ -110,6 +125,7 @@ impl Default for Settings {
             data: Arc::new(data.clone()),
             selection: Selection::default(),
             limits: LimitsConfig::default(),
+            quotes: QuotePolicy::Skip,
             date_order: None,
             date_format: None,
             accept: Vec::new(),
@@ -278,6 +294,7 @@ impl Settings {
         settings.date_order = config.dates.order;
         settings.date_format = config.dates.format.clone();
         settings.limits = config.limits.clone();
+        settings.quotes = config.language.quotes;
         if let Some(today) = overrides.today {
             settings.today = today;
         }

@@ -140,8 +140,60 @@ pub fn hits<'a>(
     reportable(pt, terms, terms.matcher().find(&pt.toks))
 }
 
-/// The hits a rule may report: sentence-start entries at a sentence start, in the author's
-/// own text, not covered by `[vocabulary] accept`.
+/// Whether `tokens` (folded phrases) are the text's tokens from `at` on.
+fn phrase_at(toks: &Tokens<'_>, at: usize, phrase: &[String]) -> bool {
+    phrase.iter().enumerate().all(|(k, want)| {
+        let got = toks.str(at + k);
+        !got.is_empty() && fold_eq(got, want)
+    })
+}
+
+/// Whether a text token reads as a folded word (ASCII case aside, curly apostrophes as `'`).
+fn fold_eq(token: &str, folded: &str) -> bool {
+    if token.len() == folded.len() {
+        return token.eq_ignore_ascii_case(folded);
+    }
+    token
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .eq_ignore_ascii_case(folded)
+}
+
+/// Whether an entry applies where it matched tokens `first..=last`: not when the words right
+/// after it are in its `unless-before`, nor when those right before it are in its
+/// `unless-after` (its sense in data: `just` before a number means "only").
+pub fn applies(entry: &Entry, toks: &Tokens<'_>, first: usize, last: usize) -> bool {
+    let after = last + 1;
+    let before = &entry.unless_before;
+    if !before.is_empty() {
+        if before.digits && toks.str(after).starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        if before.phrases.iter().any(|p| phrase_at(toks, after, p)) {
+            return false;
+        }
+    }
+    let prior = &entry.unless_after;
+    if !prior.is_empty() {
+        if prior.digits
+            && first
+                .checked_sub(1)
+                .is_some_and(|p| toks.str(p).starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        if prior.phrases.iter().any(|p| {
+            first
+                .checked_sub(p.len())
+                .is_some_and(|start| phrase_at(toks, start, p))
+        }) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The hits a rule may report: sentence-start entries at a sentence start, entries where their
+/// sense applies, in the author's own text, not covered by `[vocabulary] accept`.
 fn reportable<'a>(
     pt: &'a ProseTokens<'_>,
     terms: &'a TermSet,
@@ -150,6 +202,9 @@ fn reportable<'a>(
     found.filter_map(move |hit| {
         let entry = terms.entries.get(hit.entry)?;
         if entry.sentence_start && !pt.toks.starts_sentence(hit.first) {
+            return None;
+        }
+        if !applies(entry, &pt.toks, hit.first, hit.last) {
             return None;
         }
         let range = hit.range(&pt.toks);
@@ -165,6 +220,9 @@ fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>)
     let source = cx.doc.source;
     let cached = target.kind.map(|kind| (kind, all_kind_hits(cx)));
     for (p, prose) in cx.doc.prose.iter().enumerate() {
+        if cx.skips_run(prose) {
+            continue;
+        }
         if let Some((kind, all)) = cached
             && !all
                 .get(p)
@@ -190,6 +248,9 @@ fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>)
         };
         for (hit, entry) in reportable(&pt, target.terms, found) {
             let range = hit.range(&pt.toks);
+            if !cx.is_checked(prose, range.clone()) {
+                continue;
+            }
             let Some(span) = pt.source_span(source, range.clone()) else {
                 continue;
             };
@@ -283,6 +344,9 @@ pub fn find_in_text<'t>(
         .filter_map(|hit| {
             let entry = terms.entries.get(hit.entry)?;
             if entry.sentence_start && !toks.starts_sentence(hit.first) {
+                return None;
+            }
+            if !applies(entry, &toks, hit.first, hit.last) {
                 return None;
             }
             let range = hit.range(&toks);

@@ -1,6 +1,6 @@
 //! The vocabulary matching engine. A text is split into tokens once, and a term is the
 //! sequence of tokens the same tokeniser makes of it: a term matches where the text holds the
-//! same tokens, ASCII case aside and with `’` and `‘` read as `'`. Matching whole tokens is
+//! same tokens, ASCII case aside and with `’`, `‘` and `´` read as `'`. Matching whole tokens is
 //! what makes `stuff` miss `stuffed`, so nothing finer than a token is ever compared.
 //!
 //! Terms are filed by a hash of their first token. A search hashes each token of the text
@@ -76,8 +76,10 @@ impl std::ops::Deref for Tokens<'_> {
     }
 }
 
+/// Characters that join the parts of a word: apostrophes (straight, curly, and the acute
+/// accent `´` that some keyboards give for one: `can´t`) and the hyphen.
 fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '-')
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{b4}' | '-')
 }
 
 impl<'t> Tokens<'t> {
@@ -217,14 +219,17 @@ pub fn normalise_term(term: &str) -> Option<String> {
 }
 
 /// The byte at `i` of a token as matching reads it, and how many bytes of the token it
-/// stands for: `’` and `‘` (`E2 80 99`, `E2 80 98`) are `'`, ASCII letters are lower case,
-/// every other byte is itself. A token is UTF-8, where `E2` only ever starts a character, so
-/// those three bytes are always that character: nothing else needs decoding.
+/// stands for: `’` and `‘` (`E2 80 99`, `E2 80 98`) and `´` (`C2 B4`) are `'`, ASCII letters
+/// are lower case, every other byte is itself. A token is UTF-8, where `E2` and `C2` only ever
+/// start a character, so those bytes are always that character: nothing else needs decoding.
 #[inline]
 fn folded_at(tok: &[u8], i: usize) -> Option<(u8, usize)> {
     let b = *tok.get(i)?;
     if b == 0xE2 && tok.get(i + 1) == Some(&0x80) && matches!(tok.get(i + 2), Some(0x98 | 0x99)) {
         return Some((b'\'', 3));
+    }
+    if b == 0xC2 && tok.get(i + 1) == Some(&0xB4) {
+        return Some((b'\'', 2));
     }
     Some((b.to_ascii_lowercase(), 1))
 }
@@ -259,10 +264,11 @@ fn token_hash(tok: &[u8]) -> u64 {
 /// Whether a text token reads as a pattern token (stored folded).
 #[inline]
 fn token_eq(tok: &[u8], folded: &[u8]) -> bool {
-    // Folding only shortens a token (a curly apostrophe's three bytes become one), so a
-    // shorter token never matches, and one as long as the pattern's matches only if it has
-    // nothing to fold: comparing ignoring ASCII case decides (a curly apostrophe's bytes never
-    // equal the pattern's, which holds none). That is nearly every comparison.
+    // Folding only shortens a token (a curly apostrophe's three bytes, an acute accent's two,
+    // become one), so a shorter token never matches, and one as long as the pattern's matches
+    // only if it has nothing to fold: comparing ignoring ASCII case decides (an apostrophe's
+    // other bytes never equal the pattern's, which holds none). That is nearly every
+    // comparison.
     if tok.len() <= folded.len() {
         return tok.len() == folded.len() && tok.eq_ignore_ascii_case(folded);
     }
@@ -719,7 +725,7 @@ mod tests {
     proptest! {
         #[test]
         fn the_byte_tokeniser_matches_its_definition(
-            text in r"[a-zA-Z0-9 \t\n\x0b\x0c\r\x1c'’‘\-.,!?éÄß٣\u{a0}\u{2003}]{0,60}"
+            text in r"[a-zA-Z0-9 \t\n\x0b\x0c\r\x1c'’‘´\-.,!?éÄß٣\u{a0}\u{2003}]{0,60}"
         ) {
             prop_assert_eq!(TokenIndex::build(&text).toks, reference_tokens(&text));
         }

@@ -15,11 +15,11 @@ use proptest::prelude::*;
 use super::{CLOSE, CombinedMatcher, Hit, Matcher, OPEN, Tokens, normalise_term};
 use crate::data::vocabulary::{Kind, Vocabulary};
 
-/// A token as the automata read the text: curly apostrophes as `'` (their search ignored
-/// ASCII case).
+/// A token as the automata read the text: curly apostrophes and the acute accent as `'`
+/// (their search ignored ASCII case).
 fn push_normalised(out: &mut String, s: &str) {
     for c in s.chars() {
-        out.push(if matches!(c, '\u{2019}' | '\u{2018}') {
+        out.push(if matches!(c, '\u{2019}' | '\u{2018}' | '\u{b4}') {
             '\''
         } else {
             c
@@ -200,6 +200,7 @@ const WORDS: &[&str] = &[
     "don't",
     "don’t",
     "DON‘T",
+    "don´t",
     "Don’T",
     "dont",
     "it's",
@@ -276,20 +277,21 @@ fn recase(w: &str, how: u8) -> String {
         0 => w.to_uppercase(),
         1 => w.to_lowercase(),
         2 => w.replace('\'', "’"),
+        5 => w.replace('\'', "\u{b4}"),
         _ => w.to_string(),
     }
 }
 
 fn word() -> impl Strategy<Value = String> {
     let w = prop_oneof![3 => prop::sample::select(CORE), 2 => prop::sample::select(WORDS)];
-    (w, 0..5u8).prop_map(|(w, how)| recase(w, how))
+    (w, 0..6u8).prop_map(|(w, how)| recase(w, how))
 }
 
 /// What goes between words: sometimes nothing, so that words run together.
 fn separator() -> impl Strategy<Value = &'static str> {
     prop::sample::select(
         &[
-            " ", " ", " ", "  ", "\t", "\n", "", "-", "'", "’", ", ", ". ",
+            " ", " ", " ", "  ", "\t", "\n", "", "-", "'", "’", "´", ", ", ". ",
         ][..],
     )
 }
@@ -328,7 +330,7 @@ fn terms_and_text() -> impl Strategy<Value = (Vec<(Kind, String, usize)>, String
     terms.prop_flat_map(|terms| {
         let mut forms: Vec<String> = terms.iter().map(|(_, t, _)| t.clone()).collect();
         forms.push("follow up on".to_string());
-        let form = (prop::sample::select(forms), 0..5u8).prop_map(|(f, how)| recase(&f, how));
+        let form = (prop::sample::select(forms), 0..6u8).prop_map(|(f, how)| recase(&f, how));
         let piece = prop_oneof![3 => form, 3 => word(), 1 => noise()];
         (Just(terms), joined(piece, 40))
     })
@@ -392,7 +394,7 @@ static BUILTIN: LazyLock<Builtin> = LazyLock::new(|| {
 /// A built-in form as an author might write it: in capitals, capitalised, with curly
 /// apostrophes.
 fn builtin_form() -> impl Strategy<Value = String> {
-    (any::<prop::sample::Index>(), 0..5u8).prop_map(|(i, how)| {
+    (any::<prop::sample::Index>(), 0..6u8).prop_map(|(i, how)| {
         let form = i.get(&BUILTIN.forms);
         match how {
             1 => super::check::capitalise(form),

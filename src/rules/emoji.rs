@@ -1,0 +1,234 @@
+use std::ops::Range;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::SegKind;
+
+use super::{Context, Rule, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Emoji in the report's prose: pictographs (`🎉`, `🙂`, `🐢`), GitHub shortcodes
+    /// (`:mailbox:`, `:tada:`) and text emoticons (`:)`, `:-(`, `^^`). A cluster of emoji
+    /// written together (with skin tones or joiners) is one finding. Status marks that stand
+    /// for a box (`✅`, `✔`, `✓`, `✖`, `❌`, `☑`, `🔲`) and arrows and shapes (`▲`, `●`) are not
+    /// emoji. Code, URLs, HTML and quoted material (see `[language] quotes`) are not searched.
+    /// Teams whose reports use emoji on purpose turn the rule off: `[rules] ignore = ["emoji"]`.
+    ///
+    /// ## Why
+    /// A client communication report is a formal record. Emoji carry tone, not information, and
+    /// render differently (or not at all) in the tools a report is read and archived in.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// The pilot went live on June 3 🎉 and the client is happy :)
+    /// ```
+    /// reports `🎉` and `:)`.
+    ///
+    /// ## Fix safety
+    /// No fix: whether the emoji carried meaning that words should now say is for the writer.
+    pub struct Emoji {
+        code: "CCR611",
+        name: "emoji",
+        severity: Info,
+        fix: None,
+        summary: "Emoji and emoticons in a formal report",
+    }
+}
+
+/// Marks that stand for a status box or a list bullet, not emoji.
+const STATUS_MARKS: &[char] = &[
+    '\u{2705}',
+    '\u{2713}',
+    '\u{2714}',
+    '\u{2716}',
+    '\u{2717}',
+    '\u{2718}',
+    '\u{274c}',
+    '\u{274e}',
+    '\u{2610}',
+    '\u{2611}',
+    '\u{2612}',
+    '\u{1f532}',
+    '\u{1f533}',
+    '\u{2b1c}',
+    '\u{2b1b}',
+];
+
+/// Whether a character is an emoji pictograph (the Unicode emoji blocks; not status marks).
+fn is_pictograph(c: char) -> bool {
+    if STATUS_MARKS.contains(&c) {
+        return false;
+    }
+    matches!(u32::from(c),
+        0x1F000..=0x1F02F   // mahjong, dominoes
+        | 0x1F0A0..=0x1F0FF // playing cards
+        | 0x1F170..=0x1F251 // enclosed letters used as emoji (🅰, 🆗), regional indicators (flags)
+        | 0x1F300..=0x1F5FF // symbols and pictographs
+        | 0x1F600..=0x1F64F // emoticons
+        | 0x1F680..=0x1F6FF // transport and map
+        | 0x1F900..=0x1F9FF // supplemental symbols and pictographs
+        | 0x1FA70..=0x1FAFF // extended pictographs
+        | 0x2600..=0x26FF   // miscellaneous symbols (☀, ⚡, ⚠)
+        | 0x2700..=0x27BF   // dingbats (✨, ✂)
+        | 0x2B50 | 0x2B55   // ⭐, ⭕
+    )
+}
+
+/// Characters that join or modify an emoji: zero-width joiner, variation selectors, skin tones,
+/// the keycap mark.
+fn is_modifier(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x200D | 0xFE0E | 0xFE0F | 0x1F3FB..=0x1F3FF | 0x20E3
+    )
+}
+
+/// Text emoticons, matched as whole words (a space, the start or the end of the text around).
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", "^^", "^_^", ":'(", "<3",
+];
+
+/// The emoji of a text: pictograph clusters, shortcodes and emoticons (byte ranges). One pass
+/// over the bytes: pictographs start with a byte of `E2` or more (U+2600 and up), shortcodes
+/// and emoticons with `:`, `;`, `^` or `<`.
+pub fn emoji_in(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let bytes = text.as_bytes();
+    let bounded = |start: usize, end: usize| {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        before.is_none_or(char::is_whitespace)
+            && after
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | '!' | '?' | ')'))
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to the next byte that may start one.
+        match bytes[i..]
+            .iter()
+            .position(|&b| b >= 0xE2 || matches!(b, b':' | b';' | b'^' | b'<'))
+        {
+            Some(n) => i += n,
+            None => break,
+        }
+        let b = bytes[i];
+        if b >= 0xE2 {
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            if !is_pictograph(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            i += c.len_utf8();
+            while let Some(d) = text.get(i..).and_then(|t| t.chars().next()) {
+                if is_pictograph(d) || is_modifier(d) {
+                    i += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(start..i);
+            continue;
+        }
+        if !matches!(b, b':' | b';' | b'^' | b'<') {
+            i += 1;
+            continue;
+        }
+        // Shortcodes: `:name:` with a letter in the name.
+        if b == b':' {
+            let name_len = bytes[i + 1..]
+                .iter()
+                .take_while(|c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'_' | b'+' | b'-')
+                })
+                .count();
+            let close = i + 1 + name_len;
+            if (2..=32).contains(&name_len)
+                && bytes.get(close) == Some(&b':')
+                && bytes[i + 1..close].iter().any(u8::is_ascii_lowercase)
+                && bounded(i, close + 1)
+            {
+                out.push(i..close + 1);
+                i = close + 1;
+                continue;
+            }
+        }
+        if let Some(e) = EMOTICONS
+            .iter()
+            .find(|e| bytes[i..].starts_with(e.as_bytes()) && bounded(i, i + e.len()))
+        {
+            out.push(i..i + e.len());
+            i += e.len();
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether a text may hold an emoji: a byte of a character from U+2000 up, or a colon,
+/// semicolon, caret or `<`.
+fn may_hold(text: &str) -> bool {
+    text.bytes()
+        .any(|b| b >= 0xE2 || matches!(b, b':' | b';' | b'^' | b'<'))
+}
+
+impl Rule for Emoji {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for prose in &cx.doc.prose {
+            if cx.skips_run(prose) || !may_hold(&prose.text) {
+                continue;
+            }
+            for seg in prose.segs.iter().filter(|s| s.kind == SegKind::Text) {
+                let text = &prose.text[seg.text_range()];
+                for r in emoji_in(text) {
+                    let range = seg.text_start() + r.start..seg.text_start() + r.end;
+                    if !cx.is_checked(prose, range.clone()) {
+                        continue;
+                    }
+                    let Some(span) = prose.to_source(range.clone()) else {
+                        continue;
+                    };
+                    let shown = &prose.text[range];
+                    out.push(
+                        cx.diagnostic(
+                            &Self::META,
+                            span,
+                            format!("'{shown}' is an emoji in a formal report"),
+                        )
+                        .with_help(
+                            "say it in words, or leave it out: a report's tone stays neutral",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::emoji_in;
+
+    fn found(text: &str) -> Vec<&str> {
+        emoji_in(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn pictographs_shortcodes_and_emoticons() {
+        assert_eq!(found("Live 🎉🎉 today 👍🏽 and 👩‍💻."), ["🎉🎉", "👍🏽", "👩‍💻"]);
+        assert_eq!(
+            found("Delivery :mailbox: and :tada: done"),
+            [":mailbox:", ":tada:"]
+        );
+        assert_eq!(found("happy :) sad :-( ok ^^"), [":)", ":-(", "^^"]);
+        assert!(
+            found("✅ Done, ✔ checked, ▲ 3 %, ● item, at 10:30:45, see https://x.y/a:b:")
+                .is_empty()
+        );
+        assert!(found("Time:10:30 and a:b:c and (note:)").is_empty());
+    }
+}
