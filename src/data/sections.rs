@@ -72,6 +72,10 @@ pub struct SectionDef {
     /// Labels or headings that mark such a record (`Moderator:`, `Notetaker:`, `Attendance`).
     #[serde(default, rename = "record-markers")]
     pub record_markers: Vec<String>,
+    /// Nouns that, ending a label followed by a link on its line, make the line one of this
+    /// section's (`**Agenda**: <link>`, `GitHub Issue - <link>` are attachments).
+    #[serde(default, rename = "link-labels")]
+    pub link_labels: Vec<String>,
     #[serde(default)]
     pub required: Option<Requirement>,
     /// The line inserted under the heading when the section is added by a fix.
@@ -102,6 +106,8 @@ pub struct Section {
     pub record_titles: Vec<Vec<String>>,
     /// Normalised keys (see [`SectionDef::record_markers`]).
     pub record_markers: Vec<String>,
+    /// Lower-case words (see [`SectionDef::link_labels`]).
+    pub link_labels: Vec<String>,
     pub required: Requirement,
     pub placeholder: String,
 }
@@ -166,6 +172,7 @@ impl SectionSet {
                     existing.synonyms.extend(def.synonyms);
                     existing.record_titles.extend(words_of(&def.record_titles));
                     existing.record_markers.extend(keys_of(&def.record_markers));
+                    existing.link_labels.extend(last_words(&def.link_labels));
                     if let Some(name) = def.name {
                         existing.name = name;
                     }
@@ -195,6 +202,7 @@ impl SectionSet {
                         synonyms: def.synonyms,
                         record_titles: words_of(&def.record_titles),
                         record_markers: keys_of(&def.record_markers),
+                        link_labels: last_words(&def.link_labels),
                         required: def.required.unwrap_or(Requirement::Error),
                         placeholder,
                     });
@@ -399,12 +407,29 @@ impl SectionSet {
     pub fn find(&self, id: &str) -> Option<usize> {
         self.sections.iter().position(|s| s.id == id)
     }
+
+    /// The sections whose link labels end `label` (`Agenda document`, `GitHub Issues`):
+    /// its last word, or that word without a plural `s`.
+    pub fn read_by_link_label(&self, label: &str) -> impl Iterator<Item = usize> + '_ {
+        let last = heading_words(label).words.pop().unwrap_or_default();
+        let single = last.strip_suffix('s').unwrap_or(&last).to_string();
+        self.sections.iter().enumerate().filter_map(move |(k, s)| {
+            (!last.is_empty() && s.link_labels.iter().any(|w| *w == last || *w == single))
+                .then_some(k)
+        })
+    }
 }
 
 fn words_of(list: &[String]) -> Vec<Vec<String>> {
     list.iter()
         .map(|t| heading_words(t).words)
         .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn last_words(list: &[String]) -> Vec<String> {
+    list.iter()
+        .filter_map(|t| heading_words(t).words.pop())
         .collect()
 }
 

@@ -178,15 +178,16 @@ fn title(doc: &Document<'_>) -> Option<usize> {
 
 /// Lines that stand for headings: a paragraph that is one bold line (`**Actions**`,
 /// `**Links:**`, `**Next Meeting Scheduled: July 6th**` by its label), a short line ending
-/// in a colon (`Tasks for the upcoming week:`), a one-line `Label: value` whose label names
-/// a section (`Next Meeting: 7th April 2022`), or, in a document with no headings (text
-/// pasted from a PDF), a short line with no closing punctuation. A one-line label and a link
-/// (`**Agenda**: <link>`) is an attachment.
+/// in a colon (`Tasks for the upcoming week:`), a `Label: value` or `Label - value` whose
+/// label names a section (`Next Meeting: 7th April 2022`; on a line of a longer paragraph
+/// only when the label is bold, `**Next Meeting:** …`), or, in a document with no headings
+/// (text pasted from a PDF), a short line with no closing punctuation. A label ending in one
+/// of a section's link labels, with a link on its line (`**Agenda**: <link>`), stands for
+/// that section (the attachments).
 fn pseudo_headings(doc: &Document<'_>, set: &SectionSet) -> Vec<(usize, std::ops::Range<usize>)> {
     use super::{ProseContext, SegKind};
     let mut out = Vec::new();
     let no_headings = doc.headings.is_empty();
-    let attachments = set.find("attachments");
     for p in doc.prose.iter() {
         let ProseContext::Paragraph = p.context else {
             continue;
@@ -200,7 +201,7 @@ fn pseudo_headings(doc: &Document<'_>, set: &SectionSet) -> Vec<(usize, std::ops
             continue;
         }
         let text = p.text.trim();
-        if text.is_empty() || text.contains('\n') || text.chars().count() > 80 {
+        if text.is_empty() {
             continue;
         }
         // The run's span is its text; the emphasis markers stand just outside it.
@@ -211,35 +212,78 @@ fn pseudo_headings(doc: &Document<'_>, set: &SectionSet) -> Vec<(usize, std::ops
             && p.segs
                 .iter()
                 .all(|s| matches!(s.kind, SegKind::Text | SegKind::Break));
-        let words = text.split_whitespace().count();
-        let label_line = text.ends_with(':') && words <= 6;
-        let bare = no_headings && words <= 5 && !text.ends_with(['.', '!', '?', ',', ';']);
-        // `Next Meeting: 1600 UTC, 7th April 2022`: a label of a few words, then its value.
-        let label = text.split_once(':').map(|(k, _)| k.trim()).filter(|k| {
-            !k.is_empty()
-                && k.split_whitespace().count() <= 4
-                && k.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '/' | '-'))
-        });
-        if !(bold || label_line || bare || label.is_some()) {
-            continue;
-        }
-        // `**Next Meeting Scheduled: 15:00 UTC July 6th 2023**` is read by its label.
-        let name = label.unwrap_or(text.split(':').next().unwrap_or(text));
-        for k in set.read_by_head(name) {
-            out.push((k, p.span.clone()));
-        }
-        // `**Agenda**: <link>`, `Recording: <link>`: a labelled link is an attachment.
-        let first = doc.links.partition_point(|l| l.span.start < p.span.start);
-        let linked = doc
-            .links
-            .get(first)
-            .is_some_and(|l| l.span.end <= p.span.end);
-        if let (Some(_), true, Some(k)) = (label, linked, attachments) {
-            out.push((k, p.span.clone()));
+        let one_line = !text.contains('\n') && text.chars().count() <= 80;
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            // `Next Meeting: 1600 UTC, 7th April 2022`, `GitHub Issue - <link>`: a label of
+            // a few words, then its value (on a line of its own when the paragraph has more:
+            // then the label is bold, `**Next Meeting :** …`). `https:` is no label.
+            let label = line
+                .split_once(':')
+                .filter(|(_, value)| !value.starts_with("//"))
+                .or_else(|| line.split_once(" - "))
+                .map(|(k, _)| k.trim())
+                .filter(|k| {
+                    !k.is_empty()
+                        && k.split_whitespace().count() <= 4
+                        && k.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '/' | '-'))
+                        && (one_line || bold_in_source(doc, p, line))
+                });
+            // `**Agenda**: <link>`, `GitHub Issue - <link>`: a link labelled as a document,
+            // however long the link.
+            if let Some(label) = label
+                && has_link(doc, p, line)
+            {
+                for k in set.read_by_link_label(label) {
+                    out.push((k, p.span.clone()));
+                }
+            }
+            if line.chars().count() > 80 {
+                continue;
+            }
+            let words = line.split_whitespace().count();
+            let whole_bold = one_line && bold;
+            let label_line = line.ends_with(':') && words <= 6 && one_line;
+            // Text pasted from a PDF: bare short title lines, paragraph or not.
+            let bare = no_headings && words <= 5 && !line.ends_with(['.', '!', '?', ',', ';']);
+            if !(whole_bold || label_line || bare || label.is_some()) {
+                continue;
+            }
+            // `**Next Meeting Scheduled: 15:00 UTC July 6th 2023**` is read by its label.
+            let name = label.unwrap_or(line.split(':').next().unwrap_or(line));
+            for k in set.read_by_head(name) {
+                out.push((k, p.span.clone()));
+            }
         }
     }
     out
+}
+
+/// Whether a line of a paragraph holds a link or a bare URL.
+fn has_link(doc: &Document<'_>, p: &super::Prose<'_>, line: &str) -> bool {
+    let at = line.as_ptr() as usize - p.text.as_ptr() as usize;
+    let text = at..at + line.len();
+    let url = p.segs.iter().any(|s| {
+        s.kind == super::SegKind::Url && text.start <= s.text_start() && s.text_end() <= text.end
+    });
+    url || p.to_source(text).is_some_and(|src| {
+        let first = doc.links.partition_point(|l| l.span.start < src.start);
+        doc.links.get(first).is_some_and(|l| l.span.start < src.end)
+    })
+}
+
+/// Whether a line of a paragraph opens in bold in the source (`**Next Meeting :** …`).
+fn bold_in_source(doc: &Document<'_>, p: &super::Prose<'_>, line: &str) -> bool {
+    let at = line.as_ptr() as usize - p.text.as_ptr() as usize;
+    // An empty range at a line's start would close the line break before it.
+    let first = line.chars().next().map_or(0, char::len_utf8);
+    p.to_source(at..at + first)
+        .and_then(|r| doc.source.get(..r.start))
+        .is_some_and(|before| before.ends_with("**") || before.ends_with("__"))
 }
 
 /// How many prose runs and headings at the start are searched for a record marker
