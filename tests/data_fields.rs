@@ -37,10 +37,25 @@ fn field_examples_give_what_they_say() {
                 .vague_times(&ex.text)
                 .first()
                 .map_or(String::new(), |r| ex.text[r.clone()].to_string()),
+            "task-deadline" => task_deadline(&ex.text),
             other => panic!("unknown example kind {other}"),
         };
         assert_eq!(got, ex.expect, "{} example {:?}", ex.kind, ex.text);
     }
+}
+
+/// The deadline read from `text` written as the one task of an Action Items list.
+fn task_deadline(text: &str) -> String {
+    let src = format!("# Report\n\n## Action Items\n\n- {text}\n");
+    let settings = ccr_lint::Settings::default();
+    let doc = ccr_lint::Document::parse(&src);
+    let report = ccr_lint::Report::build_with(&doc, &settings);
+    let tasks = &report.content.tasks;
+    assert_eq!(tasks.len(), 1, "one task in {src:?}");
+    tasks[0]
+        .deadline
+        .as_ref()
+        .map_or(String::new(), |v| src[v.span.clone()].to_string())
 }
 
 fn kebab(variant: &str) -> String {

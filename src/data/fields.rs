@@ -82,6 +82,18 @@ pub struct ListsDef {
     /// Words before a task's deadline (`by April 4, 2025`, `due Friday`).
     #[serde(default)]
     pub deadline_cues: Vec<String>,
+    /// Words before the event a task waits for, whatever its words (`before releasing
+    /// 4.0.0`, `after the audit closes`).
+    #[serde(default)]
+    pub event_cues: Vec<String>,
+    /// Words before a deadline only when a date or a `next …` event follows (`for 03/22`,
+    /// `on 10/05`, `for next office hours`).
+    #[serde(default)]
+    pub dated_cues: Vec<String>,
+    /// Words that name a scheduled event (`sync`, `office hours`), which a `next …` after a
+    /// dated cue must contain.
+    #[serde(default)]
+    pub event_words: Vec<String>,
     /// Labels that make a line a task wherever it stands (`**Action**: Jenn to update …`).
     #[serde(default)]
     pub action_labels: Vec<String>,
@@ -143,6 +155,9 @@ pub struct Fields {
     topic_cues: PhraseMatcher,
     owner_cues: PhraseMatcher,
     deadline_cues: PhraseMatcher,
+    event_cues: PhraseMatcher,
+    dated_cues: PhraseMatcher,
+    event_words: PhraseMatcher,
     action_labels: Vec<String>,
     weekdays: PhraseMatcher,
 }
@@ -167,6 +182,9 @@ impl Default for Fields {
             topic_cues: PhraseMatcher::new(&[]),
             owner_cues: PhraseMatcher::new(&[]),
             deadline_cues: PhraseMatcher::new(&[]),
+            event_cues: PhraseMatcher::new(&[]),
+            dated_cues: PhraseMatcher::new(&[]),
+            event_words: PhraseMatcher::new(&[]),
             action_labels: Vec::new(),
             weekdays: PhraseMatcher::new(&[]),
         }
@@ -326,6 +344,9 @@ impl Fields {
         self.topic_cues = grow(&self.topic_cues, &file.lists.topic_cues);
         self.owner_cues = grow(&self.owner_cues, &file.lists.owner_cues);
         self.deadline_cues = grow(&self.deadline_cues, &file.lists.deadline_cues);
+        self.event_cues = grow(&self.event_cues, &file.lists.event_cues);
+        self.dated_cues = grow(&self.dated_cues, &file.lists.dated_cues);
+        self.event_words = grow(&self.event_words, &file.lists.event_words);
         self.action_labels.extend(lower(&file.lists.action_labels));
         self.weekdays = grow(&self.weekdays, &file.lists.weekdays);
         Ok(file.examples)
@@ -382,6 +403,21 @@ impl Fields {
     /// Deadline cue words (`by`, `due`) in a text, whole words.
     pub fn deadline_cues(&self, text: &str) -> Vec<Range<usize>> {
         self.deadline_cues.find(text)
+    }
+
+    /// Whether a text names a scheduled event (`next office hours`), whole words.
+    pub fn has_event_word(&self, text: &str) -> bool {
+        self.event_words.is_match(text)
+    }
+
+    /// Event cue words (`before`, `until`) in a text, whole words.
+    pub fn event_cues(&self, text: &str) -> Vec<Range<usize>> {
+        self.event_cues.find(text)
+    }
+
+    /// Cue words that need a date after them (`for`, `on`), whole words.
+    pub fn dated_cues(&self, text: &str) -> Vec<Range<usize>> {
+        self.dated_cues.find(text)
     }
 
     /// Whether a text has a vague time expression (`soon`, `next week`).
@@ -549,7 +585,7 @@ impl Fields {
     }
 
     /// Every list, for tests that keep them tidy.
-    pub fn lists(&self) -> [(&'static str, &[String]); 11] {
+    pub fn lists(&self) -> [(&'static str, &[String]); 14] {
         [
             ("vague-owners", &self.vague_owners),
             ("closed-statuses", &self.closed),
@@ -560,6 +596,9 @@ impl Fields {
             ("topic-cues", &self.topic_cues.phrases),
             ("owner-cues", &self.owner_cues.phrases),
             ("deadline-cues", &self.deadline_cues.phrases),
+            ("event-cues", &self.event_cues.phrases),
+            ("dated-cues", &self.dated_cues.phrases),
+            ("event-words", &self.event_words.phrases),
             ("action-labels", &self.action_labels),
             ("weekdays", &self.weekdays.phrases),
         ]

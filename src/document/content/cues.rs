@@ -203,9 +203,41 @@ impl Cx<'_, '_> {
         all_names.then_some(r)
     }
 
-    /// A deadline after a deadline cue: the date (`by April 4, 2025`) or the vague words
-    /// (`by Friday`, `due soon`) right after it (range in `text`).
+    /// A deadline after a cue: the date (`by April 4, 2025`, `on 10/05`) or the vague words
+    /// (`by Friday`, `due soon`) right after it, or the event it names: after a deadline
+    /// cue one that opens with `next`/`the`/`end of` (`by next TAC call`), after an event
+    /// cue any clause (`before releasing 4.0.0`), after a dated cue only a `next …` one that
+    /// names an event (`for next office hours`, not `on next steps`). Range in `text`.
     pub(super) fn deadline_after_cue(&self, text: &str) -> Option<Range<usize>> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Cue {
+            Deadline,
+            Event,
+            Dated,
+        }
+        let mut cues: Vec<(Range<usize>, Cue)> = Vec::new();
+        cues.extend(
+            self.fields
+                .deadline_cues(text)
+                .into_iter()
+                .map(|r| (r, Cue::Deadline)),
+        );
+        cues.extend(
+            self.fields
+                .event_cues(text)
+                .into_iter()
+                .map(|r| (r, Cue::Event)),
+        );
+        cues.extend(
+            self.fields
+                .dated_cues(text)
+                .into_iter()
+                .map(|r| (r, Cue::Dated)),
+        );
+        if cues.is_empty() {
+            return None;
+        }
+        cues.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         let dcx = DateContext {
             order: None,
             period: self.content.period.range(),
@@ -213,7 +245,7 @@ impl Cx<'_, '_> {
         let found = dates::find_dates(text, &dcx);
         let mut vague = self.fields.vague_times(text);
         vague.extend(self.fields.weekdays(text));
-        self.fields.deadline_cues(text).into_iter().find_map(|c| {
+        cues.into_iter().find_map(|(c, kind)| {
             let near = |start: usize| {
                 text.get(c.end..start).is_some_and(|gap| {
                     let g = gap.trim();
@@ -226,30 +258,93 @@ impl Cx<'_, '_> {
                 .chain(vague.iter().cloned())
                 .filter(|r| r.start >= c.end && near(r.start))
                 .min_by_key(|r| r.start)
-                .or_else(|| event_after(text, c.end))
+                .or_else(|| day_of_month_after(text, c.end))
+                .or_else(|| match kind {
+                    Cue::Deadline => event_after(text, c.end, EVENT_OPENERS),
+                    Cue::Event => clause_after(text, c.end),
+                    Cue::Dated => event_after(text, c.end, &["next "])
+                        .filter(|e| self.fields.has_event_word(&text[e.clone()])),
+                })
         })
     }
 }
 
+/// Words that open an event after a deadline cue (`by next TAC call`, `by the end of the
+/// sprint`).
+const EVENT_OPENERS: &[&str] = &["next ", "the next ", "end of ", "the end of ", "the "];
+
+/// The end of the clause that starts `body`: punctuation, a parenthesis, emphasis; a
+/// full stop or comma only before a space (`4.0.0` and `1,000` go on).
+fn clause_end(body: &str) -> usize {
+    body.char_indices()
+        .find(|&(i, c)| match c {
+            '.' | ',' => body[i + 1..].chars().next().is_none_or(char::is_whitespace),
+            ';' | '(' | ')' | '—' | '–' | '*' => true,
+            _ => false,
+        })
+        .map_or(body.len(), |(i, _)| i)
+}
+
 /// An event a deadline is tied to, right after its cue: `by next TAC call`, `before the
 /// 4.0.0 release`, `by end of sprint` — up to the end of the clause.
-fn event_after(text: &str, from: usize) -> Option<Range<usize>> {
+fn event_after(text: &str, from: usize, opens: &[&str]) -> Option<Range<usize>> {
     let rest = text.get(from..)?;
     let lead = rest.len() - rest.trim_start().len();
     let body = &rest[lead..];
     let lower = body.to_ascii_lowercase();
-    let opens = ["next ", "the next ", "end of ", "the end of ", "the "];
     if !opens.iter().any(|o| lower.starts_with(o)) {
         return None;
     }
-    let end = body
-        .find(['.', ';', ',', '(', ')', '—', '–'])
-        .unwrap_or(body.len());
+    let end = clause_end(body);
     let start = from + lead;
     // `by the team` is an owner, not an event: an event has at least two words after `the`.
     let ws = words(&body[..end]);
     (ws.len() >= 2 && !lower.starts_with("the ") || ws.len() >= 3)
         .then(|| start..start + body[..end].trim_end().len())
+}
+
+/// The clause after an event cue, of two words or more: `releasing 4.0.0`, `team has had
+/// a chance to complete their work`.
+fn clause_after(text: &str, from: usize) -> Option<Range<usize>> {
+    let rest = text.get(from..)?;
+    let lead = rest.len() - rest.trim_start().len();
+    let body = &rest[lead..];
+    let end = clause_end(body);
+    let start = from + lead;
+    (words(&body[..end]).len() >= 2).then(|| start..start + body[..end].trim_end().len())
+}
+
+/// A day of the month written without a year right after a cue: `on 10/05`, `for 03/22`
+/// (month and day in either order; a reading that is no day of any month is no date).
+fn day_of_month_after(text: &str, from: usize) -> Option<Range<usize>> {
+    let rest = text.get(from..)?;
+    let lead = rest.len() - rest.trim_start().len();
+    let b = &rest.as_bytes()[lead..];
+    let run = |i: usize| {
+        b.get(i..)
+            .map_or(0, |t| t.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let first = run(0);
+    if !(1..=2).contains(&first) || b.get(first) != Some(&b'/') {
+        return None;
+    }
+    let second = run(first + 1);
+    let end = first + 1 + second;
+    if !(1..=2).contains(&second)
+        || b.get(end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
+    {
+        return None;
+    }
+    let num = |r: Range<usize>| {
+        std::str::from_utf8(&b[r])
+            .ok()
+            .and_then(|t| t.parse::<u8>().ok())
+            .unwrap_or(0)
+    };
+    let (x, y) = (num(0..first), num(first + 1..end));
+    let valid = |m: u8, d: u8| (1..=12).contains(&m) && (1..=31).contains(&d);
+    (valid(x, y) || valid(y, x)).then(|| from + lead..from + lead + end)
 }
 
 #[cfg(test)]
@@ -329,6 +424,31 @@ mod tests {
             );
             assert_eq!(due("Jenn to send it by next TAC call."), s("next TAC call"));
             assert_eq!(due("reviewed by the team"), None);
+            assert_eq!(
+                due("Wait till vulnerability scans are complete before releasing 4.0.0"),
+                s("vulnerability scans are complete before releasing 4.0.0")
+            );
+            assert_eq!(
+                due("Clean up the list in preparation for the TSC election (Todd)"),
+                s("the TSC election")
+            );
+            assert_eq!(
+                due("Spin up the next board for 03/22 to add content"),
+                s("03/22")
+            );
+            assert_eq!(due("Kickoff meeting during Dev Sync on 10/05"), s("10/05"));
+            assert_eq!(
+                due("Team discussion for next office hours"),
+                s("next office hours")
+            );
+            assert_eq!(due("Create tickets for the design team"), None);
+            assert_eq!(due("Follow up with Vidit on next steps for tooling"), None);
+            assert_eq!(
+                due("Merge large changes after feature complete dates"),
+                None
+            );
+            assert_eq!(due("Review 3/4 of the tickets"), None);
+            assert_eq!(due("Publish the notes on 14/15 of the pages"), None);
         });
     }
 }

@@ -279,6 +279,9 @@ impl Cx<'_, '_> {
                         !text[..d.start].ends_with('(')
                     })
             });
+            // `bring back to the TSC next week`: a vague expression anywhere in a task
+            // stands for its deadline (CCR310's to report, not a missing deadline).
+            let found = found.or_else(|| self.fields.vague_times(text).into_iter().next());
             if let Some(d) = found {
                 self.set_task(t, TaskColumn::Deadline, val(p, shift(d, r.start)));
             }
