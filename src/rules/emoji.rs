@@ -1,7 +1,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::SegKind;
+use crate::document::{BlockKind, SegKind};
 
 use super::{Context, Rule, declare_rule};
 
@@ -11,7 +11,9 @@ declare_rule! {
     /// (`:mailbox:`, `:tada:`) and text emoticons (`:)`, `:-(`, `^^`). A cluster of emoji
     /// written together (with skin tones or joiners) is one finding. Status marks that stand
     /// for a box (`✅`, `✔`, `✓`, `✖`, `❌`, `☑`, `🔲`) and arrows and shapes (`▲`, `●`) are not
-    /// emoji. Code, URLs, HTML and quoted material (see `[language] quotes`) are not searched.
+    /// emoji. Code, URLs, HTML and quoted material (see `[language] quotes`) are not searched,
+    /// and an emoji that also stands in the document's code (a code block or inline code) is a
+    /// marker the text points at there (`the 🍓 line`), not tone.
     /// Teams whose reports use emoji on purpose turn the rule off: `[rules] ignore = ["emoji"]`.
     ///
     /// ## Why
@@ -176,8 +178,26 @@ fn may_hold(text: &str) -> bool {
         .any(|b| b >= 0xE2 || matches!(b, b':' | b';' | b'^' | b'<'))
 }
 
+/// The document's code: its code blocks and inline code spans.
+fn code_text<'a>(cx: &Context<'a>) -> Vec<&'a str> {
+    let doc = cx.doc;
+    let blocks = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::CodeBlock)
+        .filter_map(|b| doc.source.get(b.span.clone()));
+    let spans = doc.prose.iter().flat_map(|p| {
+        p.segs
+            .iter()
+            .filter(|s| s.kind == SegKind::Code)
+            .filter_map(|s| p.text.get(s.text_range()))
+    });
+    blocks.chain(spans).filter(|t| may_hold(t)).collect()
+}
+
 impl Rule for Emoji {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let code = code_text(cx);
         for prose in &cx.doc.prose {
             if cx.skips_run(prose) || !may_hold(&prose.text) {
                 continue;
@@ -193,6 +213,9 @@ impl Rule for Emoji {
                         continue;
                     };
                     let shown = &prose.text[range];
+                    if code.iter().any(|c| c.contains(shown)) {
+                        continue;
+                    }
                     out.push(
                         cx.diagnostic(
                             &Self::META,
