@@ -80,6 +80,7 @@ pub fn lint_path(source: &str, path: Option<&Path>, settings: &Settings) -> Vec<
         path,
         vocab_hits: Default::default(),
         vague_dates: Default::default(),
+        instructions: Default::default(),
     };
     let mut out = Vec::new();
     for rule in rules::REGISTRY {

@@ -56,6 +56,26 @@ fn placeholder_examples_flag_exactly_what_they_say() {
     }
 }
 
+/// Each instruction example's Markdown holds exactly the instructions it lists (as reported:
+/// their first line).
+#[test]
+fn instruction_examples_find_exactly_what_they_say() {
+    let (ph, _, examples) =
+        Placeholders::load_all(data::PLACEHOLDERS.path, data::PLACEHOLDERS.text).expect("parses");
+    assert!(
+        examples.len() >= 4,
+        "placeholders.toml carries instruction examples"
+    );
+    for ex in examples {
+        let doc = ccr_lint::document::Document::parse(&ex.markdown);
+        let got: Vec<&str> = ccr_lint::document::instructions::find(&doc, &ph)
+            .into_iter()
+            .map(|i| &ex.markdown[i.span])
+            .collect();
+        assert_eq!(got, ex.flags, "markdown {:?}", ex.markdown);
+    }
+}
+
 #[test]
 fn unknown_keys_in_data_files_are_errors_with_line_and_key() {
     let text = "[[section]]\nid = \"x\"\nname = \"X\"\nrequried = \"error\"\n";

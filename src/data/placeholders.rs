@@ -19,6 +19,31 @@ pub struct PlaceholderFile {
     pub placeholder: Vec<PlaceholderDef>,
     #[serde(default)]
     pub examples: Vec<PlaceholderExample>,
+    #[serde(default)]
+    pub instructions: InstructionsDef,
+    #[serde(default, rename = "instruction-examples")]
+    pub instruction_examples: Vec<InstructionExample>,
+}
+
+/// How a template's instruction to its author reads: a paragraph or list item that is all
+/// emphasis or `<mark>` and opens with a label (`Required:`) or an instruction (`Sum up …`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstructionsDef {
+    /// Labels that open an instruction, before a colon (`Required: …`, `Optional: …`).
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// Words an instruction opens with (`Describe …`, `Please provide …`).
+    #[serde(default)]
+    pub openers: Vec<String>,
+}
+
+/// A Markdown text and the instructions found in it (each one's first line, as reported).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstructionExample {
+    pub markdown: String,
+    pub flags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -42,6 +67,7 @@ pub struct PlaceholderExample {
 pub struct Placeholders {
     any: meta::Regex,
     defs: Vec<PlaceholderDef>,
+    instructions: InstructionsDef,
 }
 
 /// One placeholder found in a text.
@@ -77,7 +103,24 @@ fn prefilter(patterns: &[&str]) -> Option<Prefilter> {
 
 impl Placeholders {
     pub fn load(path: &str, text: &str) -> Result<(Self, Vec<PlaceholderExample>), DataError> {
-        let file: PlaceholderFile = parse_toml(path, text)?;
+        Self::load_all(path, text).map(|(p, examples, _)| (p, examples))
+    }
+
+    /// [`Placeholders::load`] with the instruction examples too.
+    #[allow(clippy::type_complexity)]
+    pub fn load_all(
+        path: &str,
+        text: &str,
+    ) -> Result<(Self, Vec<PlaceholderExample>, Vec<InstructionExample>), DataError> {
+        let mut file: PlaceholderFile = parse_toml(path, text)?;
+        for list in [
+            &mut file.instructions.labels,
+            &mut file.instructions.openers,
+        ] {
+            for w in list.iter_mut() {
+                *w = w.to_lowercase();
+            }
+        }
         let patterns: Vec<&str> = file
             .placeholder
             .iter()
@@ -111,9 +154,31 @@ impl Placeholders {
             Placeholders {
                 any,
                 defs: file.placeholder,
+                instructions: file.instructions,
             },
             file.examples,
+            file.instruction_examples,
         ))
+    }
+
+    /// Whether a text that is all emphasis reads as a template's instruction: it opens with
+    /// a label and a colon (`Required: …`) or with an instruction word (`Describe …`), whole
+    /// words, any case.
+    pub fn is_instruction(&self, text: &str) -> bool {
+        let t = text.trim_start();
+        let opens = |w: &str| {
+            t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
+                && t[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        };
+        let labelled = self
+            .instructions
+            .labels
+            .iter()
+            .any(|l| opens(l) && t[l.len()..].trim_start().starts_with(':'));
+        labelled || self.instructions.openers.iter().any(|o| opens(o))
     }
 
     /// Whether `text` holds template text (no message is built).

@@ -5,6 +5,7 @@
 mod build;
 pub mod content;
 pub mod dates;
+pub mod instructions;
 pub mod lines;
 mod quoted;
 pub mod report;

@@ -103,6 +103,9 @@ pub struct Context<'a> {
     /// Where vague expressions stand for dates (CCR310's findings, which CCR601 leaves to
     /// it), found on first use.
     pub vague_dates: std::cell::OnceCell<Vec<(std::ops::Range<usize>, String)>>,
+    /// The template's instructions left in the document (CCR204's; the language rules skip
+    /// them), found on first use.
+    pub instructions: std::cell::OnceCell<Vec<crate::document::instructions::Instruction>>,
 }
 
 impl Context<'_> {
@@ -139,12 +142,30 @@ impl Context<'_> {
         prose: &crate::document::Prose<'_>,
         range: std::ops::Range<usize>,
     ) -> bool {
-        self.checks_quotes() || !prose.is_quoted(range)
+        (self.checks_quotes() || !prose.is_quoted(range)) && !self.is_instruction(prose)
     }
 
-    /// Whether a whole prose run is quoted material the language rules skip.
+    /// Whether a whole prose run is left to the language rules: quoted material (unless the
+    /// config checks quotes), or a template's instruction, which CCR204 reports.
     pub fn skips_run(&self, prose: &crate::document::Prose<'_>) -> bool {
-        !self.checks_quotes() && prose.all_quoted()
+        (!self.checks_quotes() && prose.all_quoted()) || self.is_instruction(prose)
+    }
+
+    /// The template's instructions left in the document, in source order.
+    pub fn instructions(&self) -> &[crate::document::instructions::Instruction] {
+        self.instructions.get_or_init(|| {
+            crate::document::instructions::find(self.doc, &self.settings.data.placeholders)
+        })
+    }
+
+    /// Whether a prose run is a template's instruction.
+    pub fn is_instruction(&self, prose: &crate::document::Prose<'_>) -> bool {
+        self.instructions().iter().any(|i| {
+            self.doc
+                .prose
+                .get(i.prose)
+                .is_some_and(|p| p.span == prose.span)
+        })
     }
 }
 

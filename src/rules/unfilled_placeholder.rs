@@ -8,7 +8,10 @@ declare_rule! {
     /// That no template text is left in the report: bracketed fields (`[Client Name]`,
     /// `[Date]`), instructions (`[insert summary]`, `<insert contact name>`), template
     /// variables (`{{client}}`), markers (`TBD`, `TBC`, `TODO`, `FIXME`, `XXX`, `June XX`) and
-    /// `Lorem ipsum`. The patterns live in `rules/placeholders.toml`. Only prose is searched:
+    /// `Lorem ipsum`, and a template's instructions to its author: a paragraph or list item
+    /// that is all emphasis or `<mark>` and opens with a label (`_Required: …_`) or an
+    /// instruction (`_Describe the …_`), reported once at its first line. The patterns, labels
+    /// and instruction words live in `rules/placeholders.toml`. Only prose is searched:
     /// code, link destinations, HTML comments and front matter are not. Links, task boxes
     /// (`[ ]`, `[x]`) and footnote references (`[^1]`) are Markdown, never placeholders; nor
     /// are a link's text (`[[Frontend] Fix the menu](…)`), escaped brackets (`\[BLOCKED]`),
@@ -38,10 +41,22 @@ impl Rule for UnfilledPlaceholder {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let placeholders = &cx.settings.data.placeholders;
         let quotes = quote_spans(cx.doc);
+        // A template's instruction is one finding, whatever placeholders it shows as examples.
+        for ins in cx.instructions() {
+            let shown = crate::document::content::excerpt(cx.text(ins.span.clone()));
+            out.push(
+                cx.diagnostic(
+                    &Self::META,
+                    ins.span.clone(),
+                    format!("'{shown}' is the template's instruction to its author"),
+                )
+                .with_help("write what it asks for in its place, or remove it"),
+            );
+        }
         for prose in &cx.doc.prose {
             // A quotation's brackets are the quoter's (`[sic]`, `[the CA system]`), and a
             // template's `>` instructions may stay.
-            if in_spans(&quotes, prose.span.start) {
+            if in_spans(&quotes, prose.span.start) || cx.is_instruction(prose) {
                 continue;
             }
             for m in placeholders.find_iter(&prose.text) {
