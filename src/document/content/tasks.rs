@@ -445,6 +445,9 @@ impl Cx<'_, '_> {
             if t.deadline.is_none() {
                 self.deadline_from_heading(t);
             }
+            if t.owner.is_none() || t.deadline.is_none() {
+                self.fields_from_sibling_headings(t);
+            }
         }
         for t in &tasks {
             if let Some(d) = &t.deadline {
@@ -467,13 +470,10 @@ impl Cx<'_, '_> {
         template * 2 < text.text.trim().len()
     }
 
-    /// A task in a section whose heading states a range (`## Sprint Goals 1/9/2022 -
-    /// 1/20/2022`) is due at the range's end.
-    fn deadline_from_heading(&self, t: &mut Task) {
+    /// The innermost section holding a byte: the last to start before it, or the nearest
+    /// of its parents that still holds it.
+    fn innermost_section(&self, at: usize) -> Option<usize> {
         let doc = self.doc;
-        // The innermost section holding the task: the last to start before it, or the
-        // nearest of its parents that still holds it.
-        let at = t.anchor.start;
         let last = doc.sections.partition_point(|s| s.span.start <= at);
         let mut candidate = last.checked_sub(1);
         while let Some(i) = candidate {
@@ -482,7 +482,75 @@ impl Cx<'_, '_> {
             }
             candidate = doc.sections[i].parent;
         }
-        let Some(section) = candidate.and_then(|i| doc.sections.get(i)) else {
+        candidate
+    }
+
+    /// A group's owner and deadline stated once for all its tasks, as headings beside the
+    /// tasks' own (`# Milestone` → `### Leads:` with a list of names, `### Tasks:`, `#####
+    /// Expected date of completion: Week 1 - October 17`): another heading in the group that names a
+    /// task column, with its value after a colon or as its section's text.
+    fn fields_from_sibling_headings(&self, t: &mut Task) {
+        let doc = self.doc;
+        let Some(own) = self.innermost_section(t.anchor.start) else {
+            return;
+        };
+        let Some(parent) = doc.sections.get(own).and_then(|s| s.parent) else {
+            return;
+        };
+        let group = doc.sections[parent].body.clone();
+        for (i, sib) in doc.sections.iter().enumerate() {
+            // Any heading in the group but the tasks' own (`##### Expected date` may sit
+            // under a `### Notes` beside `### Tasks`).
+            if i == own || !group.contains(&sib.span.start) {
+                continue;
+            }
+            let Some(p) = doc.headings[sib.heading]
+                .prose
+                .and_then(|p| doc.prose.get(p))
+            else {
+                continue;
+            };
+            let text = p.text.as_ref();
+            let (key, value) = match text.find(':') {
+                Some(c) => (&text[..c], c + 1..text.len()),
+                None => (text, text.len()..text.len()),
+            };
+            let col = match self.fields.task_column(key.trim()) {
+                Some(c @ (TaskColumn::Owner | TaskColumn::Deadline)) => c,
+                _ => continue,
+            };
+            let missing = match col {
+                TaskColumn::Owner => t.owner.is_none(),
+                _ => t.deadline.is_none(),
+            };
+            if !missing {
+                continue;
+            }
+            let value = trim_range(text, value);
+            let v = if !value.is_empty() {
+                Some(val(p, value))
+            } else {
+                // The section's text: its first list item or paragraph.
+                doc.prose
+                    .iter()
+                    .filter(|q| sib.body.contains(&q.span.start))
+                    .find(|q| !q.text.trim().is_empty())
+                    .map(|q| val(q, 0..q.text.trim_end().len()))
+            };
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                self.set_task(t, col, v);
+            }
+        }
+    }
+
+    /// A task in a section whose heading states a range (`## Sprint Goals 1/9/2022 -
+    /// 1/20/2022`) is due at the range's end.
+    fn deadline_from_heading(&self, t: &mut Task) {
+        let doc = self.doc;
+        let Some(section) = self
+            .innermost_section(t.anchor.start)
+            .and_then(|i| doc.sections.get(i))
+        else {
             return;
         };
         let Some(p) = doc.headings[section.heading]
@@ -553,6 +621,13 @@ impl Cx<'_, '_> {
 /// An owner in a closing parenthesis (at the end, or before the deadline): `(Tif + Dev Team)`, `(Jerome, maybe use Quality sync)`,
 /// `(Jenn to write issue)`, `(team)`, `(design/dev)` — the name words that open its first
 /// comma piece, or a short lowercase piece that names a group.
+/// A range of `text` without the whitespace at its ends.
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let part = &text[r.clone()];
+    let start = r.start + (part.len() - part.trim_start().len());
+    start..start + part.trim().len()
+}
+
 fn closing_paren_owner(text: &str, is_group: impl Fn(&str) -> bool) -> Option<Range<usize>> {
     let t = text.trim_end().trim_end_matches('.');
     // The last parenthesis, at the end or before the deadline (`(Tif) by April 12`).
