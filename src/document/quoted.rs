@@ -218,13 +218,24 @@ enum Lead {
     Plain,
 }
 
+/// The label before a line's colon, without a topic before a dash: `Support burden for 2FA
+/// - Jacques` is Jacques speaking about the topic.
+fn speaker_label(before_colon: &str) -> &str {
+    let label = before_colon.trim();
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| label.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .map_or(label, |from| label[from..].trim())
+}
+
 fn lead(line: &str, cues: &QuoteCues<'_>) -> Lead {
     // A label is short: its colon is in the first 48 bytes (a byte search: the 48th byte may
     // fall inside a character).
     let Some(colon) = line.bytes().take(48).position(|b| b == b':') else {
         return Lead::Plain;
     };
-    let label = line[..colon].trim();
+    let label = speaker_label(&line[..colon]);
     let after = &line[colon + 1..];
     if label.is_empty()
         || !after.starts_with(char::is_whitespace)
@@ -433,7 +444,8 @@ fn speaker_lines(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usiz
             match lead(text, cues) {
                 Lead::Speaker { qa } => {
                     if !qa {
-                        let name = text[..text.find(':').unwrap_or(0)].trim().to_lowercase();
+                        let name =
+                            speaker_label(&text[..text.find(':').unwrap_or(0)]).to_lowercase();
                         recurs |= names.contains(&name);
                         names.push(name);
                     }
