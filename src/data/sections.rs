@@ -76,11 +76,24 @@ pub struct SectionDef {
     /// section's (`**Agenda**: <link>`, `GitHub Issue - <link>` are attachments).
     #[serde(default, rename = "link-labels")]
     pub link_labels: Vec<String>,
+    /// Words of two headings that together are the section: one naming the first half
+    /// (`The challenge: …`, `Root Cause`), a later one the second (`A solution: …`,
+    /// `Action Taken`).
+    #[serde(default)]
+    pub halves: Option<HalvesDef>,
     #[serde(default)]
     pub required: Option<Requirement>,
     /// The line inserted under the heading when the section is added by a fix.
     #[serde(default)]
     pub placeholder: Option<String>,
+}
+
+/// See [`SectionDef::halves`].
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HalvesDef {
+    pub first: Vec<String>,
+    pub then: Vec<String>,
 }
 
 /// An example heading and the section id it must match (none: it must not match any), or
@@ -108,6 +121,8 @@ pub struct Section {
     pub record_markers: Vec<String>,
     /// Lower-case words (see [`SectionDef::link_labels`]).
     pub link_labels: Vec<String>,
+    /// As words: the first half's phrases, then the second's (see [`SectionDef::halves`]).
+    pub halves: (Vec<Vec<String>>, Vec<Vec<String>>),
     pub required: Requirement,
     pub placeholder: String,
 }
@@ -173,6 +188,10 @@ impl SectionSet {
                     existing.record_titles.extend(words_of(&def.record_titles));
                     existing.record_markers.extend(keys_of(&def.record_markers));
                     existing.link_labels.extend(last_words(&def.link_labels));
+                    if let Some(h) = &def.halves {
+                        existing.halves.0.extend(words_of(&h.first));
+                        existing.halves.1.extend(words_of(&h.then));
+                    }
                     if let Some(name) = def.name {
                         existing.name = name;
                     }
@@ -203,6 +222,9 @@ impl SectionSet {
                         record_titles: words_of(&def.record_titles),
                         record_markers: keys_of(&def.record_markers),
                         link_labels: last_words(&def.link_labels),
+                        halves: def.halves.as_ref().map_or_else(Default::default, |h| {
+                            (words_of(&h.first), words_of(&h.then))
+                        }),
                         required: def.required.unwrap_or(Requirement::Error),
                         placeholder,
                     });
@@ -345,6 +367,32 @@ impl SectionSet {
         })
     }
 
+    /// The sections written in two halves among these headings (in document order): one
+    /// heading holds a first-half phrase and a later one a second-half phrase.
+    pub fn halved_by(&self, headings: &[&str]) -> Vec<usize> {
+        let has_halves = self.sections.iter().any(|s| !s.halves.0.is_empty());
+        if !has_halves {
+            return Vec::new();
+        }
+        let words: Vec<Vec<String>> = headings.iter().map(|h| heading_words(h).words).collect();
+        let holds = |ws: &[String], phrases: &[Vec<String>]| {
+            phrases
+                .iter()
+                .any(|p| ws.windows(p.len()).any(|w| w == p.as_slice()))
+        };
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                words
+                    .iter()
+                    .position(|ws| holds(ws, &s.halves.0))
+                    .is_some_and(|i| words[i + 1..].iter().any(|ws| holds(ws, &s.halves.1)))
+            })
+            .map(|(k, _)| k)
+            .collect()
+    }
+
     /// The section a whole document is when it has one of that section's record markers
     /// as a label or heading (`Moderator:`, `## Attendance`).
     pub fn record_by_marker(&self, label: &str) -> Option<usize> {
@@ -463,6 +511,32 @@ pub fn normalize_heading(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_in_two_halves_needs_both_in_order() {
+        let mut set = SectionSet::default();
+        set.extend(super::super::SECTIONS.path, super::super::SECTIONS.text)
+            .unwrap_or_else(|e| panic!("the built-in sections load: {e}"));
+        let issues = set.find("issues-and-resolutions");
+        let halved = |h: &[&str]| set.halved_by(h).into_iter().next();
+        assert_eq!(halved(&["Root Cause", "Timeline", "Action Taken"]), issues);
+        assert_eq!(
+            halved(&[
+                "The challenge: an in-memory state machine",
+                "A solution: atomic commits"
+            ]),
+            issues
+        );
+        assert_eq!(
+            halved(&[
+                "What Problem Were We Trying to Solve?",
+                "How Did We Solve the Problem?"
+            ]),
+            issues
+        );
+        assert_eq!(halved(&["Action Taken", "Root Cause"]), None);
+        assert_eq!(halved(&["Root Cause", "Timeline"]), None);
+    }
 
     #[test]
     fn normalization() {

@@ -48,6 +48,10 @@ pub struct Report {
     /// Sections the whole document is: a record of one meeting (`# TSC Minutes`, a
     /// `Moderator:` line) is its own interaction log, the meeting its one entry.
     pub whole: Vec<usize>,
+    /// Sections written in two halves under headings of their own (`The challenge: …`
+    /// then `A solution: …`): present, though no heading names them and nothing is read
+    /// from them as records.
+    pub halved: Vec<usize>,
     /// Sections named by a line that stands for a heading (`**Actions**`, `Tasks for the
     /// week:`, a bare `Next Steps` line in a document with no headings): present, though
     /// not read as sections.
@@ -122,15 +126,21 @@ impl Report {
             sections,
             section_level,
             whole: whole_document(doc, set),
+            halved: {
+                let texts: Vec<&str> = doc.headings.iter().map(|h| h.text.as_str()).collect();
+                set.halved_by(&texts)
+            },
             pseudo,
             content: Default::default(),
         }
     }
 
-    /// Whether the report has section `kind`: a heading names it, or the whole document is it.
+    /// Whether the report has section `kind`: a heading names it, the whole document is it,
+    /// or two headings are its halves.
     pub fn has(&self, kind: usize) -> bool {
         self.first(kind).is_some()
             || self.whole.contains(&kind)
+            || self.halved.contains(&kind)
             || self.pseudo.iter().any(|(k, _)| *k == kind)
     }
 
