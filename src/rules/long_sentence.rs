@@ -12,7 +12,9 @@ declare_rule! {
     /// or table cell; abbreviations such as `e.g.`, `Inc.` and `Mr.` do not end one. A `<br>`
     /// (a list in a table cell), a line that opens with a bullet character (`●`, `•`, `-`) or
     /// with a capital after a line without closing punctuation (a list pasted as plain lines)
-    /// end one too, and so does a full stop after a link (`[the runbook](…).`). Only the author's words count: code, URLs and
+    /// end one too, and so do a full stop after a link (`[the runbook](…).`) and a full stop
+    /// before a hard line break. A label followed by a list of short items (`Participants:
+    /// Yo Yehudi (Ethos of Open), Sara El Gebali, …`) is a list, not a sentence. Only the author's words count: code, URLs and
     /// quoted material (blockquotes, quoted speech, transcripts; see `[language] quotes`) do
     /// not.
     ///
@@ -97,8 +99,12 @@ fn is_line_break_tag(tag: &str) -> bool {
 /// skips, at a line that opens with a bullet character, at a line that opens with a capital
 /// after a line that ends without punctuation (lines of a list pasted without markers), and
 /// after a full stop that stands apart from the words (`[a link].`, `(#27691).`) before a
-/// word that does not open in lower case.
-fn counted_words(prose: &Prose, checked: impl Fn(&Seg) -> bool) -> Vec<(Range<usize>, bool)> {
+/// word that does not open in lower case, and after a full stop before a hard line break.
+fn counted_words(
+    prose: &Prose,
+    source: &str,
+    checked: impl Fn(&Seg) -> bool,
+) -> Vec<(Range<usize>, bool)> {
     let mut out: Vec<(Range<usize>, bool)> = Vec::new();
     let mut pending = false;
     let mut after_break = false;
@@ -150,6 +156,18 @@ fn counted_words(prose: &Prose, checked: impl Fn(&Seg) -> bool) -> Vec<(Range<us
             SegKind::Text => pending = true,
             SegKind::Html if is_line_break_tag(text) => pending = true,
             SegKind::Break => {
+                // A hard line break (two spaces or `\` before it) after a full stop ends the
+                // sentence whatever the next line opens with.
+                let hard = source
+                    .get(seg.src())
+                    .is_some_and(|b| !b.starts_with(['\n', '\r']));
+                if hard
+                    && out[line_start..]
+                        .last()
+                        .is_some_and(|(r, _)| ends_sentence(&prose.text[r.clone()], None))
+                {
+                    pending = true;
+                }
                 let words = &out[line_start..];
                 title_line = !words.is_empty()
                     && words.len() <= 4
@@ -180,7 +198,7 @@ impl Rule for LongSentence {
             if max_words(prose) <= limit || cx.skips_run(prose) {
                 continue;
             }
-            let words = counted_words(prose, |seg| checks_quotes || !seg.quoted);
+            let words = counted_words(prose, cx.doc.source, |seg| checks_quotes || !seg.quoted);
             let mut start = 0;
             for i in 0..words.len() {
                 let next = words.get(i + 1);
@@ -196,8 +214,8 @@ impl Rule for LongSentence {
                     continue;
                 }
                 let count = i + 1 - start;
-                if count > limit {
-                    let range = words[start].0.start..words[i].0.end;
+                let range = words[start].0.start..words[i].0.end;
+                if count > limit && !is_labelled_list(&prose.text[range.clone()]) {
                     if let Some(span) = prose.to_source(range) {
                         out.push(
                             cx.diagnostic(
@@ -215,6 +233,43 @@ impl Rule for LongSentence {
             }
         }
     }
+}
+
+/// A label and a list of short items after it, which reads as a list, not a sentence:
+/// `Participants: Yo Yehudi (Ethos of Open), Sara El Gebali (Open Data), James Powell, …`
+/// (a label of at most three words; four items or more, none over six words outside its
+/// parenthesis).
+fn is_labelled_list(text: &str) -> bool {
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = &text[..colon];
+    if label.is_empty() || label.split_whitespace().count() > 3 {
+        return false;
+    }
+    let items: Vec<&str> = text[colon + 1..]
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    // An item's words outside its parenthesis: `Shilaan Alzahawi (Open Science Tools &
+    // Resources)` is a name.
+    let words = |item: &str| {
+        let mut depth = 0usize;
+        let plain: String = item
+            .chars()
+            .filter(|&c| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    _ => return depth == 0,
+                }
+                false
+            })
+            .collect();
+        plain.split_whitespace().count()
+    };
+    items.len() >= 4 && items.iter().all(|i| words(i) <= 6)
 }
 
 #[cfg(test)]
