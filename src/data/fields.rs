@@ -405,6 +405,11 @@ impl Fields {
         self.deadline_cues.find(text)
     }
 
+    /// Event words (`sync`, `parking lot`) in a text, whole words.
+    pub fn event_words(&self, text: &str) -> Vec<Range<usize>> {
+        self.event_words.find(text)
+    }
+
     /// Whether a text names a scheduled event (`next office hours`), whole words.
     pub fn has_event_word(&self, text: &str) -> bool {
         self.event_words.is_match(text)

@@ -235,7 +235,7 @@ impl Cx<'_, '_> {
                 .map(|r| (r, Cue::Dated)),
         );
         if cues.is_empty() {
-            return None;
+            return self.event_date_or_next_event(text);
         }
         cues.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         let dcx = DateContext {
@@ -245,27 +245,55 @@ impl Cx<'_, '_> {
         let found = dates::find_dates(text, &dcx);
         let mut vague = self.fields.vague_times(text);
         vague.extend(self.fields.weekdays(text));
-        cues.into_iter().find_map(|(c, kind)| {
-            let near = |start: usize| {
-                text.get(c.end..start).is_some_and(|gap| {
-                    let g = gap.trim();
-                    g.is_empty() || g.eq_ignore_ascii_case("the") || g.eq_ignore_ascii_case("on")
-                })
-            };
-            found
-                .iter()
-                .map(|d| d.range.clone())
-                .chain(vague.iter().cloned())
-                .filter(|r| r.start >= c.end && near(r.start))
-                .min_by_key(|r| r.start)
-                .or_else(|| day_of_month_after(text, c.end))
-                .or_else(|| match kind {
-                    Cue::Deadline => event_after(text, c.end, EVENT_OPENERS),
-                    Cue::Event => clause_after(text, c.end),
-                    Cue::Dated => event_after(text, c.end, &["next "])
-                        .filter(|e| self.fields.has_event_word(&text[e.clone()])),
-                })
-        })
+        cues.into_iter()
+            .find_map(|(c, kind)| {
+                let near = |start: usize| {
+                    text.get(c.end..start).is_some_and(|gap| {
+                        let g = gap.trim();
+                        g.is_empty()
+                            || g.eq_ignore_ascii_case("the")
+                            || g.eq_ignore_ascii_case("on")
+                    })
+                };
+                found
+                    .iter()
+                    .map(|d| d.range.clone())
+                    .chain(vague.iter().cloned())
+                    .filter(|r| r.start >= c.end && near(r.start))
+                    .min_by_key(|r| r.start)
+                    .or_else(|| day_of_month_after(text, c.end))
+                    .or_else(|| match kind {
+                        // `by next TAC call`; not `during Dev Sync`, a recurring meeting.
+                        Cue::Deadline => event_after(text, c.end, EVENT_OPENERS),
+                        Cue::Event => clause_after(text, c.end),
+                        Cue::Dated => event_after(text, c.end, &["next "])
+                            .filter(|e| self.fields.has_event_word(&text[e.clone()])),
+                    })
+            })
+            .or_else(|| self.event_date_or_next_event(text))
+    }
+
+    /// A deadline named without a cue: a day of the month after a named event (`Tech
+    /// Implementation - Dev Sync 10/05`), or a task that opens with the next event as its
+    /// label (`Next Design Sync: Discussing how to …`).
+    fn event_date_or_next_event(&self, text: &str) -> Option<Range<usize>> {
+        let lead = text.len() - text.trim_start().len();
+        if let Some(colon) = text.find(':')
+            && colon > lead
+            && text[lead..]
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("next "))
+            && self.fields.has_event_word(&text[lead..colon])
+        {
+            return Some(lead..lead + text[lead..colon].trim_end().len());
+        }
+        // A named event (`Dev Sync`, `Parking Lot`: capitalised, not the task's first word,
+        // which may be a verb: `Review 3/4 of the tickets`).
+        self.fields
+            .event_words(text)
+            .into_iter()
+            .filter(|w| w.start > lead && text[w.clone()].starts_with(char::is_uppercase))
+            .find_map(|w| day_of_month_after(text, w.end))
     }
 }
 
@@ -443,6 +471,19 @@ mod tests {
             );
             assert_eq!(due("Create tickets for the design team"), None);
             assert_eq!(due("Follow up with Vidit on next steps for tooling"), None);
+            assert_eq!(
+                due("Go over scenarios that come up during on call situations"),
+                None
+            );
+            assert_eq!(
+                due("Feature Flag Demo (High level - Parking Lot 10/04, Tech - Dev Sync 10/05)"),
+                s("10/04")
+            );
+            assert_eq!(
+                due("Next Design Sync: Discussing how to bring QA in (Jenn)"),
+                s("Next Design Sync")
+            );
+            assert_eq!(due("Next steps: agree the plan"), None);
             assert_eq!(
                 due("Merge large changes after feature complete dates"),
                 None

@@ -69,11 +69,23 @@ pub(super) fn key_value(line: &str) -> Option<(Range<usize>, Range<usize>)> {
     Some((start..key_end, value_start..line.len()))
 }
 
-/// Parts of a line separated by `—`, ` – `, ` - ` or `|`.
+/// Parts of a line separated by `—`, ` – `, ` - ` or `|`, outside parentheses (`Demo
+/// (High level - Parking Lot 10/04)` is one part).
 pub(super) fn parts(line: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut last = 0;
-    for m in PARTS_RE.find_iter(line) {
+    let depth_at = |at: usize| {
+        line[..at].bytes().fold(0i32, |d, b| match b {
+            b'(' => d + 1,
+            b')' => (d - 1).max(0),
+            _ => d,
+        })
+    };
+    let has_paren = line.contains('(');
+    for m in PARTS_RE
+        .find_iter(line)
+        .filter(|m| !has_paren || depth_at(m.start()) == 0)
+    {
         if m.start() > last {
             out.push(last..m.start());
         }
