@@ -279,9 +279,11 @@ impl Cx<'_, '_> {
                         !text[..d.start].ends_with('(')
                     })
             });
-            // `bring back to the TSC next week`: a vague expression anywhere in a task
-            // stands for its deadline (CCR310's to report, not a missing deadline).
-            let found = found.or_else(|| self.fields.vague_times(text).into_iter().next());
+            // `bring back to the TSC next week`: a vague expression anywhere in a task,
+            // including the lines that continue it, stands for its deadline (CCR310's to
+            // report, not a missing deadline).
+            let whole_task = p.text.get(r.start..continued_end(&p.text, r.end)).unwrap_or(text);
+            let found = found.or_else(|| self.fields.vague_times(whole_task).into_iter().next());
             if let Some(d) = found {
                 self.set_task(t, TaskColumn::Deadline, val(p, shift(d, r.start)));
             }
@@ -621,6 +623,22 @@ impl Cx<'_, '_> {
 /// An owner in a closing parenthesis (at the end, or before the deadline): `(Tif + Dev Team)`, `(Jerome, maybe use Quality sync)`,
 /// `(Jenn to write issue)`, `(team)`, `(design/dev)` — the name words that open its first
 /// comma piece, or a short lowercase piece that names a group.
+/// Where a task that ends its line at `end` ends with the lines that continue it: up to
+/// the next line that opens with a label (`ACTION: …`, `Owner: …`) or the run's end.
+fn continued_end(text: &str, end: usize) -> usize {
+    let Some(rest) = text.get(end..) else {
+        return end;
+    };
+    let mut at = end;
+    for (i, line) in rest.split('\n').enumerate() {
+        if i > 0 && key_value(line.trim_start()).is_some() {
+            return at.saturating_sub(1).max(end);
+        }
+        at += line.len() + 1;
+    }
+    text.len()
+}
+
 /// A range of `text` without the whitespace at its ends.
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     let part = &text[r.clone()];
