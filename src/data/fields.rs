@@ -94,6 +94,9 @@ pub struct ListsDef {
     /// dated cue must contain.
     #[serde(default)]
     pub event_words: Vec<String>,
+    /// Words that end a role that owns a task (`design lead`, `account manager`).
+    #[serde(default)]
+    pub role_words: Vec<String>,
     /// Labels that make a line a task wherever it stands (`**Action**: Jenn to update …`).
     #[serde(default)]
     pub action_labels: Vec<String>,
@@ -158,6 +161,7 @@ pub struct Fields {
     event_cues: PhraseMatcher,
     dated_cues: PhraseMatcher,
     event_words: PhraseMatcher,
+    role_words: Vec<String>,
     action_labels: Vec<String>,
     weekdays: PhraseMatcher,
 }
@@ -185,6 +189,7 @@ impl Default for Fields {
             event_cues: PhraseMatcher::new(&[]),
             dated_cues: PhraseMatcher::new(&[]),
             event_words: PhraseMatcher::new(&[]),
+            role_words: Vec::new(),
             action_labels: Vec::new(),
             weekdays: PhraseMatcher::new(&[]),
         }
@@ -347,6 +352,7 @@ impl Fields {
         self.event_cues = grow(&self.event_cues, &file.lists.event_cues);
         self.dated_cues = grow(&self.dated_cues, &file.lists.dated_cues);
         self.event_words = grow(&self.event_words, &file.lists.event_words);
+        self.role_words.extend(lower(&file.lists.role_words));
         self.action_labels.extend(lower(&file.lists.action_labels));
         self.weekdays = grow(&self.weekdays, &file.lists.weekdays);
         Ok(file.examples)
@@ -403,6 +409,11 @@ impl Fields {
     /// Deadline cue words (`by`, `due`) in a text, whole words.
     pub fn deadline_cues(&self, text: &str) -> Vec<Range<usize>> {
         self.deadline_cues.find(text)
+    }
+
+    /// Whether a word ends a role that owns a task (`lead`, `manager`), any case.
+    pub fn is_role_word(&self, word: &str) -> bool {
+        self.role_words.iter().any(|r| r.eq_ignore_ascii_case(word))
     }
 
     /// Event words (`sync`, `parking lot`) in a text, whole words.
@@ -590,7 +601,7 @@ impl Fields {
     }
 
     /// Every list, for tests that keep them tidy.
-    pub fn lists(&self) -> [(&'static str, &[String]); 14] {
+    pub fn lists(&self) -> [(&'static str, &[String]); 15] {
         [
             ("vague-owners", &self.vague_owners),
             ("closed-statuses", &self.closed),
@@ -604,6 +615,7 @@ impl Fields {
             ("event-cues", &self.event_cues.phrases),
             ("dated-cues", &self.dated_cues.phrases),
             ("event-words", &self.event_words.phrases),
+            ("role-words", &self.role_words),
             ("action-labels", &self.action_labels),
             ("weekdays", &self.weekdays.phrases),
         ]

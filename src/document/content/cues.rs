@@ -185,7 +185,8 @@ impl Cx<'_, '_> {
     }
 
     /// A task sentence's owner before an owner cue at its start: `Anna Schmidt will send …`,
-    /// `Dave to ping Bob`, `@jenn to update …` (range in `text`).
+    /// `Dave to ping Bob`, `@jenn to update …`, or a role (`Design lead to write …`; the
+    /// role words are in `rules/fields.toml`). Range in `text`.
     pub(super) fn owner_before_cue(&self, text: &str) -> Option<Range<usize>> {
         let cue = self.fields.owner_cues(text).into_iter().next()?;
         let head = text.get(..cue.start)?;
@@ -200,7 +201,16 @@ impl Cx<'_, '_> {
                 c.is_alphanumeric()
                     || matches!(c, ' ' | '\'' | '’' | '-' | '@' | '+' | '&' | '/' | '.')
             });
-        all_names.then_some(r)
+        // Or a role: `Product and design lead to write up …`, `The account manager will …`.
+        let role = !all_names
+            && (1..=4).contains(&ws.len())
+            && ws
+                .last()
+                .is_some_and(|w| self.fields.is_role_word(&who[w.clone()]))
+            && who
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '/' | '-'));
+        (all_names || role).then_some(r)
     }
 
     /// A deadline after a cue: the date (`by April 4, 2025`, `on 10/05`) or the vague words

@@ -282,7 +282,10 @@ impl Cx<'_, '_> {
             // `bring back to the TSC next week`: a vague expression anywhere in a task,
             // including the lines that continue it, stands for its deadline (CCR310's to
             // report, not a missing deadline).
-            let whole_task = p.text.get(r.start..continued_end(&p.text, r.end)).unwrap_or(text);
+            let whole_task = p
+                .text
+                .get(r.start..continued_end(&p.text, r.end))
+                .unwrap_or(text);
             let found = found.or_else(|| self.fields.vague_times(whole_task).into_iter().next());
             if let Some(d) = found {
                 self.set_task(t, TaskColumn::Deadline, val(p, shift(d, r.start)));
