@@ -97,6 +97,12 @@ pub struct ListsDef {
     /// Words that end a role that owns a task (`design lead`, `account manager`).
     #[serde(default)]
     pub role_words: Vec<String>,
+    /// Words that name a one-off occasion (`kickoff`, `launch`), a deadline after a cue.
+    #[serde(default)]
+    pub occasion_words: Vec<String>,
+    /// Words before a deadline only when an occasion follows (`as part of the kickoff`).
+    #[serde(default)]
+    pub occasion_cues: Vec<String>,
     /// Labels that make a line a task wherever it stands (`**Action**: Jenn to update …`).
     #[serde(default)]
     pub action_labels: Vec<String>,
@@ -162,6 +168,8 @@ pub struct Fields {
     dated_cues: PhraseMatcher,
     event_words: PhraseMatcher,
     role_words: Vec<String>,
+    occasion_words: PhraseMatcher,
+    occasion_cues: PhraseMatcher,
     action_labels: Vec<String>,
     weekdays: PhraseMatcher,
 }
@@ -190,6 +198,8 @@ impl Default for Fields {
             dated_cues: PhraseMatcher::new(&[]),
             event_words: PhraseMatcher::new(&[]),
             role_words: Vec::new(),
+            occasion_words: PhraseMatcher::new(&[]),
+            occasion_cues: PhraseMatcher::new(&[]),
             action_labels: Vec::new(),
             weekdays: PhraseMatcher::new(&[]),
         }
@@ -353,6 +363,8 @@ impl Fields {
         self.dated_cues = grow(&self.dated_cues, &file.lists.dated_cues);
         self.event_words = grow(&self.event_words, &file.lists.event_words);
         self.role_words.extend(lower(&file.lists.role_words));
+        self.occasion_words = grow(&self.occasion_words, &file.lists.occasion_words);
+        self.occasion_cues = grow(&self.occasion_cues, &file.lists.occasion_cues);
         self.action_labels.extend(lower(&file.lists.action_labels));
         self.weekdays = grow(&self.weekdays, &file.lists.weekdays);
         Ok(file.examples)
@@ -409,6 +421,16 @@ impl Fields {
     /// Deadline cue words (`by`, `due`) in a text, whole words.
     pub fn deadline_cues(&self, text: &str) -> Vec<Range<usize>> {
         self.deadline_cues.find(text)
+    }
+
+    /// Whether a text names a one-off occasion (`kickoff`), whole words.
+    pub fn has_occasion_word(&self, text: &str) -> bool {
+        self.occasion_words.is_match(text)
+    }
+
+    /// Cue words that need an occasion after them (`as part of`), whole words.
+    pub fn occasion_cues(&self, text: &str) -> Vec<Range<usize>> {
+        self.occasion_cues.find(text)
     }
 
     /// Whether a word ends a role that owns a task (`lead`, `manager`), any case.
@@ -601,7 +623,7 @@ impl Fields {
     }
 
     /// Every list, for tests that keep them tidy.
-    pub fn lists(&self) -> [(&'static str, &[String]); 15] {
+    pub fn lists(&self) -> [(&'static str, &[String]); 17] {
         [
             ("vague-owners", &self.vague_owners),
             ("closed-statuses", &self.closed),
@@ -616,6 +638,8 @@ impl Fields {
             ("dated-cues", &self.dated_cues.phrases),
             ("event-words", &self.event_words.phrases),
             ("role-words", &self.role_words),
+            ("occasion-words", &self.occasion_words.phrases),
+            ("occasion-cues", &self.occasion_cues.phrases),
             ("action-labels", &self.action_labels),
             ("weekdays", &self.weekdays.phrases),
         ]

@@ -224,6 +224,7 @@ impl Cx<'_, '_> {
             Deadline,
             Event,
             Dated,
+            Occasion,
         }
         let mut cues: Vec<(Range<usize>, Cue)> = Vec::new();
         cues.extend(
@@ -243,6 +244,12 @@ impl Cx<'_, '_> {
                 .dated_cues(text)
                 .into_iter()
                 .map(|r| (r, Cue::Dated)),
+        );
+        cues.extend(
+            self.fields
+                .occasion_cues(text)
+                .into_iter()
+                .map(|r| (r, Cue::Occasion)),
         );
         if cues.is_empty() {
             return self.event_date_or_next_event(text);
@@ -273,14 +280,29 @@ impl Cx<'_, '_> {
                     .min_by_key(|r| r.start)
                     .or_else(|| day_of_month_after(text, c.end))
                     .or_else(|| match kind {
-                        // `by next TAC call`; not `during Dev Sync`, a recurring meeting.
-                        Cue::Deadline => event_after(text, c.end, EVENT_OPENERS),
+                        // `by next TAC call`, `during the Layer 2 kickoff`; not `during
+                        // Dev Sync`, a recurring meeting.
+                        Cue::Deadline => event_after(text, c.end, EVENT_OPENERS)
+                            .or_else(|| self.occasion_after(text, c.end)),
+                        Cue::Occasion => self.occasion_after(text, c.end),
                         Cue::Event => clause_after(text, c.end),
                         Cue::Dated => event_after(text, c.end, &["next "])
                             .filter(|e| self.fields.has_event_word(&text[e.clone()])),
                     })
             })
             .or_else(|| self.event_date_or_next_event(text))
+    }
+
+    /// The clause after a cue when it names a one-off occasion (`Cake Layer 2 kickoff`).
+    fn occasion_after(&self, text: &str, from: usize) -> Option<Range<usize>> {
+        let rest = text.get(from..)?;
+        let lead = rest.len() - rest.trim_start().len();
+        let body = &rest[lead..];
+        let end = clause_end(body);
+        let clause = body[..end].trim_end();
+        self.fields
+            .has_occasion_word(clause)
+            .then(|| from + lead..from + lead + clause.len())
     }
 
     /// A deadline named without a cue: a day of the month after a named event (`Tech
@@ -485,6 +507,15 @@ mod tests {
                 due("Go over scenarios that come up during on call situations"),
                 None
             );
+            assert_eq!(
+                due("Hear more on risk-based testing *potentially during Cake Layer 2 kickoff*"),
+                s("Cake Layer 2 kickoff")
+            );
+            assert_eq!(
+                due("Share the roadmap *as part of Cake Layer 2 Kickoff*"),
+                s("Cake Layer 2 Kickoff")
+            );
+            assert_eq!(due("Document the steps as part of the design team"), None);
             assert_eq!(
                 due("Feature Flag Demo (High level - Parking Lot 10/04, Tech - Dev Sync 10/05)"),
                 s("10/04")
