@@ -407,7 +407,7 @@ impl Cx<'_, '_> {
         }
         // Paragraphs in Action Items that are tasks, and lines labelled as actions anywhere:
         // `Action Item: …`, `**Action**: Jenn to update the poll …`.
-        for p in &doc.prose {
+        for (pi, p) in doc.prose.iter().enumerate() {
             let labelled_only = !in_tasks(p.span.start);
             match p.context {
                 ProseContext::Paragraph => {}
@@ -425,7 +425,7 @@ impl Cx<'_, '_> {
                 }
                 let mut task = Self::new_task(val(p, line.clone()).span, None);
                 if template_task(l).is_some() {
-                    self.task_part(&mut task, p, line, Role::Text);
+                    self.task_part(&mut task, p, line.clone(), Role::Text);
                 } else {
                     // `**Action :** Recruit a secretary - Allison`: the task after its label,
                     // then its parts.
@@ -439,6 +439,9 @@ impl Cx<'_, '_> {
                     }
                 }
                 self.task_sentence(&mut task, p);
+                if task.status.is_none() {
+                    task.status = self.status_line_after(pi, line.end);
+                }
                 if self.is_a_task(&task) {
                     tasks.push(task);
                 }
@@ -473,6 +476,26 @@ impl Cx<'_, '_> {
         }
         let template: usize = self.placeholders.ranges(&text.text).map(|r| r.len()).sum();
         template * 2 < text.text.trim().len()
+    }
+
+    /// A status stated on the line after a labelled action, its own paragraph or the next
+    /// line of the action's: `Completed : Added this budget line`.
+    fn status_line_after(&self, prose: usize, line_end: usize) -> Option<Val> {
+        let doc = self.doc;
+        let p = doc.prose.get(prose)?;
+        let (q, from) = match p.text.get(line_end + 1..) {
+            Some(rest) if !rest.trim().is_empty() => (p, line_end + 1),
+            _ => {
+                let q = doc.prose.get(prose + 1)?;
+                (q.context == ProseContext::Paragraph).then_some((q, 0))?
+            }
+        };
+        let rest = q.text.get(from..)?;
+        let line = rest.split('\n').next()?;
+        let (k, _) = key_value(line)?;
+        self.fields
+            .is_closed_status(&line[k.clone()])
+            .then(|| val(q, shift(k, from)))
     }
 
     /// The innermost section holding a byte: the last to start before it, or the nearest
