@@ -369,10 +369,27 @@ impl Cx<'_, '_> {
                     });
                 }
             }
+            // The task the previous top-level item made, which an item holding only its
+            // fields continues (`1. Develop deeper testing …` then `  * Status: Planned`,
+            // indented too little to nest).
+            let mut last_item_task: Option<usize> = None;
             for (i, item) in doc.items.iter().enumerate() {
                 if item.parent.is_some() || !body.contains(&item.span.start) {
                     continue;
                 }
+                if let Some(prev) = last_item_task.and_then(|ix| tasks.get_mut(ix))
+                    && self.holds_only_task_fields(item)
+                {
+                    let runs = std::iter::once(i)
+                        .chain(self.children.get(i).into_iter().flatten().copied())
+                        .filter_map(|c| doc.items.get(c))
+                        .flat_map(|c| c.prose.iter().filter_map(|&p| doc.prose.get(p)));
+                    for p in runs {
+                        self.task_lines(prev, p, Role::Nested);
+                    }
+                    continue;
+                }
+                last_item_task = None;
                 let first_line = item
                     .prose
                     .first()
@@ -402,6 +419,7 @@ impl Cx<'_, '_> {
                 }
                 if self.is_a_task(&task) {
                     tasks.push(task);
+                    last_item_task = Some(tasks.len() - 1);
                 }
             }
         }
@@ -476,6 +494,21 @@ impl Cx<'_, '_> {
         }
         let template: usize = self.placeholders.ranges(&text.text).map(|r| r.len()).sum();
         template * 2 < text.text.trim().len()
+    }
+
+    /// Whether a list item's text opens with an owner, deadline or status field (`Status:
+    /// Planned for 1.5`): a task's details, not a task.
+    fn holds_only_task_fields(&self, item: &super::super::ListItem) -> bool {
+        let Some(p) = item.prose.first().and_then(|&p| self.doc.prose.get(p)) else {
+            return false;
+        };
+        let line = p.text.split('\n').next().unwrap_or("");
+        key_value(line).is_some_and(|(k, _)| {
+            matches!(
+                self.fields.task_column(&line[k]),
+                Some(TaskColumn::Owner | TaskColumn::Deadline | TaskColumn::Status)
+            )
+        })
     }
 
     /// A status stated on the line after a labelled action, its own paragraph or the next
