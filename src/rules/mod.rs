@@ -142,13 +142,32 @@ impl Context<'_> {
         prose: &crate::document::Prose<'_>,
         range: std::ops::Range<usize>,
     ) -> bool {
-        (self.checks_quotes() || !prose.is_quoted(range)) && !self.is_instruction(prose)
+        (self.checks_quotes() || !prose.is_quoted(range))
+            && !self.is_instruction(prose)
+            && !self.is_prompt(prose)
     }
 
     /// Whether a whole prose run is left to the language rules: quoted material (unless the
     /// config checks quotes), or a template's instruction, which CCR204 reports.
     pub fn skips_run(&self, prose: &crate::document::Prose<'_>) -> bool {
-        (!self.checks_quotes() && prose.all_quoted()) || self.is_instruction(prose)
+        (!self.checks_quotes() && prose.all_quoted())
+            || self.is_instruction(prose)
+            || self.is_prompt(prose)
+    }
+
+    /// Whether a prose run is a form's or template's question, which the author answers
+    /// below it: a heading or a numbered item that is one question (`### Is the project
+    /// still in progress? *`, `2. What initiatives aren't tracked in KEPs?`). Its words are
+    /// the template's, not the author's.
+    pub fn is_prompt(&self, prose: &crate::document::Prose<'_>) -> bool {
+        use crate::document::ProseContext;
+        let numbered = match prose.context {
+            ProseContext::Heading(_) => true,
+            ProseContext::ListItem(i) => self.doc.items.get(i).is_some_and(|it| it.ordered),
+            _ => false,
+        };
+        let text = prose.text.trim_end().trim_end_matches(['*', '\\', ' ']);
+        numbered && !text.contains('\n') && text.ends_with('?')
     }
 
     /// The template's instructions left in the document, in source order.
