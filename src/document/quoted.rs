@@ -256,7 +256,8 @@ fn lead(line: &str, cues: &QuoteCues<'_>) -> Lead {
         .count();
     let key = label.to_lowercase();
     if cues.quotations.is_question_answer(&key) {
-        return if words > 0 {
+        // `A: !!` is an answer too, whatever its words.
+        return if words > 0 || !after.trim().is_empty() {
             Lead::Speaker { qa: true }
         } else {
             Lead::Label
