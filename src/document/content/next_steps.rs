@@ -44,7 +44,12 @@ impl Cx<'_, '_> {
                 vague || TIMEFRAME_RE.is_match(text)
             });
             for (span, text) in self.records(section) {
-                if self.fields.says_no_issues(&text) {
+                // `**Dependencies** Track` with `No updates` under it: a group with nothing
+                // planned, not a step.
+                let mut under = text.lines().skip(1).filter(|l| !l.trim().is_empty());
+                let nothing_under =
+                    under.clone().next().is_some() && under.all(|l| self.fields.says_no_issues(l));
+                if self.fields.says_no_issues(&text) || nothing_under {
                     continue;
                 }
                 let date = self
