@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::headings::{HeadCues, heading_words};
+use super::headings::{HeadCues, HeadingWords, heading_words};
 use super::{DataError, parse_toml};
 use crate::diagnostic::Severity;
 
@@ -149,6 +149,9 @@ pub struct SectionSet {
     phrase_words: HashMap<String, Vec<usize>>,
     /// The shortest and longest record marker, in bytes: most labels are ruled out by length.
     marker_lengths: (usize, usize),
+    /// Each section's name, aliases and synonyms as (key, words), for "did you mean" (read
+    /// once here, not per heading compared).
+    forms: Vec<Vec<(String, Vec<String>)>>,
     cues: HeadCues,
 }
 
@@ -265,6 +268,20 @@ impl SectionSet {
             lengths.clone().min().unwrap_or(usize::MAX),
             lengths.max().unwrap_or(0),
         );
+        self.forms = self
+            .sections
+            .iter()
+            .map(|s| {
+                std::iter::once(&s.name)
+                    .chain(&s.aliases)
+                    .chain(&s.synonyms)
+                    .map(|n| {
+                        let w = heading_words(n);
+                        (w.key(), w.words)
+                    })
+                    .collect()
+            })
+            .collect();
         for (i, s) in self.sections.iter().enumerate() {
             for name in std::iter::once(&s.name).chain(&s.aliases) {
                 self.lookup.entry(normalize_heading(name)).or_insert(i);
@@ -369,9 +386,13 @@ impl SectionSet {
 
     /// The sections written in two halves among these headings (in document order): one
     /// heading holds a first-half phrase and a later one a second-half phrase.
-    pub fn halved_by(&self, headings: &[&str]) -> Vec<usize> {
-        let has_halves = self.sections.iter().any(|s| !s.halves.0.is_empty());
-        if !has_halves {
+    pub fn halved_by(&self, headings: &[&str], found: impl Fn(usize) -> bool) -> Vec<usize> {
+        let wanted = self
+            .sections
+            .iter()
+            .enumerate()
+            .any(|(k, s)| !s.halves.0.is_empty() && !found(k));
+        if !wanted {
             return Vec::new();
         }
         let words: Vec<Vec<String>> = headings.iter().map(|h| heading_words(h).words).collect();
@@ -383,11 +404,13 @@ impl SectionSet {
         self.sections
             .iter()
             .enumerate()
-            .filter(|(_, s)| {
-                words
-                    .iter()
-                    .position(|ws| holds(ws, &s.halves.0))
-                    .is_some_and(|i| words[i + 1..].iter().any(|ws| holds(ws, &s.halves.1)))
+            .filter(|(k, s)| {
+                !s.halves.0.is_empty()
+                    && !found(*k)
+                    && words
+                        .iter()
+                        .position(|ws| holds(ws, &s.halves.0))
+                        .is_some_and(|i| words[i + 1..].iter().any(|ws| holds(ws, &s.halves.1)))
             })
             .map(|(k, _)| k)
             .collect()
@@ -425,25 +448,22 @@ impl SectionSet {
     /// (`Action Itmes`, `Action Plan` for Action Items). For "did you mean" in
     /// missing-section's help.
     pub fn resembles(&self, kind: usize, heading: &str) -> bool {
-        let words = heading_words(heading);
+        self.resembles_words(kind, &heading_words(heading))
+    }
+
+    /// [`SectionSet::resembles`] for a heading already split into words.
+    pub fn resembles_words(&self, kind: usize, words: &HeadingWords) -> bool {
         let key = words.key();
         if key.is_empty() {
             return false;
         }
-        let s = &self.sections[kind];
-        std::iter::once(&s.name)
-            .chain(&s.aliases)
-            .chain(&s.synonyms)
-            .any(|name| {
-                let name = heading_words(name);
-                let k = name.key();
-                let slips = (k.chars().count() / 6).clamp(1, 2);
-                k.len().abs_diff(key.len()) <= 2 * slips && edit_distance(&k, &key) <= slips
-                    || name
-                        .words
-                        .iter()
-                        .any(|w| w.chars().count() >= 5 && words.words.iter().any(|h| h == w))
-            })
+        self.forms.get(kind).into_iter().flatten().any(|(k, name)| {
+            let slips = (k.chars().count() / 6).clamp(1, 2);
+            k.len().abs_diff(key.len()) <= 2 * slips && within_edits(k, &key, slips)
+                || name
+                    .iter()
+                    .any(|w| w.chars().count() >= 5 && words.words.iter().any(|h| h == w))
+        })
     }
 
     /// Whether the heading is written as the canonical name (ignoring case, numbering,
@@ -486,20 +506,34 @@ fn keys_of(list: &[String]) -> Vec<String> {
 }
 
 /// Levenshtein distance in characters (short strings: headings).
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Whether `a` becomes `b` in at most `max` single-character edits (Levenshtein), giving
+/// up as soon as a row of the table exceeds `max`.
+fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    if a == b {
+        return true;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != cb))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
         }
-        prev = cur;
+        if row_min > max {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    prev[b.len()] <= max
 }
 
 /// The exact-match key of a heading: lowercase words, numbering, markup, emoji and
@@ -518,7 +552,7 @@ mod tests {
         set.extend(super::super::SECTIONS.path, super::super::SECTIONS.text)
             .unwrap_or_else(|e| panic!("the built-in sections load: {e}"));
         let issues = set.find("issues-and-resolutions");
-        let halved = |h: &[&str]| set.halved_by(h).into_iter().next();
+        let halved = |h: &[&str]| set.halved_by(h, |_| false).into_iter().next();
         assert_eq!(halved(&["Root Cause", "Timeline", "Action Taken"]), issues);
         assert_eq!(
             halved(&[

@@ -122,14 +122,15 @@ impl Report {
         } else {
             pseudo_headings(doc, set)
         };
+        let halved = {
+            let texts: Vec<&str> = doc.headings.iter().map(|h| h.text.as_str()).collect();
+            set.halved_by(&texts, |k| sections.iter().any(|f| f.kind == k))
+        };
         Report {
             sections,
             section_level,
             whole: whole_document(doc, set),
-            halved: {
-                let texts: Vec<&str> = doc.headings.iter().map(|h| h.text.as_str()).collect();
-                set.halved_by(&texts)
-            },
+            halved,
             pseudo,
             content: Default::default(),
         }

@@ -63,6 +63,7 @@ impl Rule for MissingSection {
             .filter(|(_, def)| !stated_elsewhere(cx, &def.id))
             .map(|(kind, _)| (kind, insertion_point(cx, kind)))
             .collect();
+        let candidates = candidate_headings(cx, !missing.is_empty());
         for (n, &(kind, at)) in missing.iter().enumerate() {
             let def = &set.sections[kind];
             let Some(severity) = def.required.severity() else {
@@ -104,7 +105,7 @@ impl Rule for MissingSection {
                 .with_severity(severity);
             // A heading that looks like a try at the section is named instead of inserting
             // a second one next to it.
-            if let Some(near) = resembling_heading(cx, kind) {
+            if let Some(near) = resembling_heading(cx, &candidates, kind) {
                 out.push(diag.with_help(format!(
                     "did you mean `{near}`? It is not read as {name}: rename it to `{name}`, or \
                      add it to `[sections.aliases]` in the config",
@@ -137,12 +138,16 @@ fn stated_elsewhere(cx: &Context<'_>, id: &str) -> bool {
     }
 }
 
-/// The first heading that is not a recognised section (nor the title) and resembles the
-/// missing section's names, as written.
-fn resembling_heading<'a>(cx: &Context<'a>, kind: usize) -> Option<&'a str> {
-    let set = &cx.settings.data.sections;
-    // Only headings at the level sections are written at (or above): an entry's
-    // sub-heading is not a try at a section.
+/// The headings that may be a try at a missing section, split into words once: not a
+/// recognised section nor the title, and at the level sections are written at or above (an
+/// entry's sub-heading is not a try at a section). None when nothing is missing.
+fn candidate_headings(
+    cx: &Context<'_>,
+    any_missing: bool,
+) -> Vec<(usize, crate::data::headings::HeadingWords)> {
+    if !any_missing {
+        return Vec::new();
+    }
     let level = cx.report.section_level.unwrap_or(2).max(2);
     cx.doc
         .headings
@@ -150,8 +155,22 @@ fn resembling_heading<'a>(cx: &Context<'a>, kind: usize) -> Option<&'a str> {
         .enumerate()
         .filter(|(i, h)| !(*i == 0 && h.level == 1) && h.level <= level)
         .filter(|(i, _)| !cx.report.sections.iter().any(|f| f.section == *i))
-        .find(|(_, h)| set.resembles(kind, &h.text))
-        .map(|(_, h)| cx.doc.source[h.span.clone()].trim())
+        .map(|(i, h)| (i, crate::data::headings::heading_words(&h.text)))
+        .collect()
+}
+
+/// The first candidate heading that resembles the missing section's names, as written.
+fn resembling_heading<'a>(
+    cx: &Context<'a>,
+    candidates: &[(usize, crate::data::headings::HeadingWords)],
+    kind: usize,
+) -> Option<&'a str> {
+    let set = &cx.settings.data.sections;
+    candidates
+        .iter()
+        .find(|(_, words)| set.resembles_words(kind, words))
+        .and_then(|(i, _)| cx.doc.headings.get(*i))
+        .map(|h| cx.doc.source[h.span.clone()].trim())
 }
 
 /// Where a missing section goes: after the present section that precedes it in the
