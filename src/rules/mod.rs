@@ -166,8 +166,11 @@ impl Context<'_> {
             ProseContext::ListItem(i) => self.doc.items.get(i).is_some_and(|it| it.ordered),
             _ => false,
         };
+        if !numbered {
+            return false;
+        }
         let text = prose.text.trim_end().trim_end_matches(['*', '\\', ' ']);
-        numbered && !text.contains('\n') && text.ends_with('?')
+        text.ends_with('?') && !text.contains('\n')
     }
 
     /// The template's instructions left in the document, in source order.
