@@ -222,6 +222,10 @@ enum Lead {
 /// - Jacques` is Jacques speaking about the topic.
 fn speaker_label(before_colon: &str) -> &str {
     let label = before_colon.trim();
+    // Most labels hold no dash at all: a byte test first (`–` and `—` start with 0xE2).
+    if !label.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return label;
+    }
     [" - ", " – ", " — "]
         .iter()
         .filter_map(|sep| label.rfind(sep).map(|i| i + sep.len()))
