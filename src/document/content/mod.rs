@@ -3,7 +3,8 @@
 //! Read from the one-pass [`Document`]; never parses Markdown again.
 //!
 //! A reader per section (`period`, `client`, `entries`, `tasks`, `issues`, `next_steps`)
-//! over a small toolkit of values, lines, `Key: value` fields and parts (`toolkit`).
+//! over a small toolkit of values, lines, `Key: value` fields and parts (`toolkit`), cue
+//! words (`cues`), and what a task takes from around it (`task_context`).
 //! The forms understood are described in `docs/report-format.md`.
 
 mod client;
@@ -13,6 +14,7 @@ mod entries;
 mod issues;
 mod next_steps;
 mod period;
+mod task_context;
 mod tasks;
 mod toolkit;
 
