@@ -226,31 +226,16 @@ impl Cx<'_, '_> {
             Dated,
             Occasion,
         }
-        let mut cues: Vec<(Range<usize>, Cue)> = Vec::new();
-        cues.extend(
-            self.fields
-                .deadline_cues(text)
-                .into_iter()
-                .map(|r| (r, Cue::Deadline)),
-        );
-        cues.extend(
-            self.fields
-                .event_cues(text)
-                .into_iter()
-                .map(|r| (r, Cue::Event)),
-        );
-        cues.extend(
-            self.fields
-                .dated_cues(text)
-                .into_iter()
-                .map(|r| (r, Cue::Dated)),
-        );
-        cues.extend(
-            self.fields
-                .occasion_cues(text)
-                .into_iter()
-                .map(|r| (r, Cue::Occasion)),
-        );
+        let f = self.fields;
+        let mut cues: Vec<(Range<usize>, Cue)> = [
+            (f.deadline_cues(text), Cue::Deadline),
+            (f.event_cues(text), Cue::Event),
+            (f.dated_cues(text), Cue::Dated),
+            (f.occasion_cues(text), Cue::Occasion),
+        ]
+        .into_iter()
+        .flat_map(|(found, kind)| found.into_iter().map(move |r| (r, kind)))
+        .collect();
         if cues.is_empty() {
             return self.event_date_or_next_event(text);
         }

@@ -46,6 +46,15 @@ impl Cx<'_, '_> {
             .then(|| val(q, shift(k, from)))
     }
 
+    /// The prose run of a section's heading.
+    fn heading_prose(&self, section: &super::super::Section) -> Option<&super::super::Prose<'_>> {
+        let doc = self.doc;
+        doc.headings
+            .get(section.heading)?
+            .prose
+            .and_then(|p| doc.prose.get(p))
+    }
+
     /// The innermost section holding a byte: the last to start before it, or the nearest
     /// of its parents that still holds it.
     fn innermost_section(&self, at: usize) -> Option<usize> {
@@ -80,10 +89,7 @@ impl Cx<'_, '_> {
             if i == own || !group.contains(&sib.span.start) {
                 continue;
             }
-            let Some(p) = doc.headings[sib.heading]
-                .prose
-                .and_then(|p| doc.prose.get(p))
-            else {
+            let Some(p) = self.heading_prose(sib) else {
                 continue;
             };
             let text = p.text.as_ref();
@@ -129,10 +135,7 @@ impl Cx<'_, '_> {
         else {
             return;
         };
-        let Some(p) = doc.headings[section.heading]
-            .prose
-            .and_then(|p| doc.prose.get(p))
-        else {
+        let Some(p) = self.heading_prose(section) else {
             return;
         };
         let Some(Ok(m)) = super::super::dates::parse_period(&p.text, None) else {
