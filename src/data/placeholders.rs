@@ -61,6 +61,13 @@ pub struct PlaceholderExample {
     pub flags: Vec<String>,
 }
 
+/// The compiled matcher and the file's examples: placeholder and instruction ones.
+pub type Loaded = (
+    Placeholders,
+    Vec<PlaceholderExample>,
+    Vec<InstructionExample>,
+);
+
 /// The compiled matcher: every pattern in one multi-pattern regex, compiled once (it
 /// reports which pattern matched, so no second set of regexes is needed).
 #[derive(Debug, Clone)]
@@ -107,11 +114,7 @@ impl Placeholders {
     }
 
     /// [`Placeholders::load`] with the instruction examples too.
-    #[allow(clippy::type_complexity)]
-    pub fn load_all(
-        path: &str,
-        text: &str,
-    ) -> Result<(Self, Vec<PlaceholderExample>, Vec<InstructionExample>), DataError> {
+    pub fn load_all(path: &str, text: &str) -> Result<Loaded, DataError> {
         let mut file: PlaceholderFile = parse_toml(path, text)?;
         for list in [
             &mut file.instructions.labels,

@@ -149,8 +149,8 @@ pub struct SectionSet {
     phrase_words: HashMap<String, Vec<usize>>,
     /// The shortest and longest record marker, in bytes: most labels are ruled out by length.
     marker_lengths: (usize, usize),
-    /// Each section's name, aliases and synonyms as (key, words), for "did you mean" (read
-    /// once here, not per heading compared).
+    /// Each section's name (first), aliases and synonyms as (key, words), for "did you mean"
+    /// and the canonical-name test (read once here, not per heading compared).
     forms: Vec<Vec<(String, Vec<String>)>>,
     cues: HeadCues,
 }
@@ -469,7 +469,11 @@ impl SectionSet {
     /// Whether the heading is written as the canonical name (ignoring case, numbering,
     /// a trailing colon and the spelling of "and").
     pub fn is_canonical(&self, idx: usize, heading: &str) -> bool {
-        normalize_heading(heading) == normalize_heading(&self.sections[idx].name)
+        // The name's key is the first of the section's forms, read once at load.
+        self.forms
+            .get(idx)
+            .and_then(|f| f.first())
+            .is_some_and(|(name, _)| normalize_heading(heading) == *name)
     }
 
     pub fn find(&self, id: &str) -> Option<usize> {

@@ -207,6 +207,27 @@ fn number(b: &[u8], range: Range<usize>) -> i64 {
     })
 }
 
+/// A day of a month written without a year at byte `i`: `10/05`, `03/22` (month and day in
+/// either order; a reading that is no day of any month is no date, and `3/4/2024` or
+/// `10/05a` are not this form). Its end, if it is one. Only where a cue says a date
+/// follows (a task's `on 10/05`): alone, `3/4` may be a fraction.
+pub fn day_of_month_at(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let first_end = one_or_two(b, i)?;
+    if b.get(first_end) != Some(&b'/') {
+        return None;
+    }
+    let end = one_or_two(b, first_end + 1)?;
+    if b.get(end)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
+    {
+        return None;
+    }
+    let (x, y) = (number(b, i..first_end), number(b, first_end + 1..end));
+    let valid = |m: i64, d: i64| (1..=12).contains(&m) && (1..=31).contains(&d);
+    (valid(x, y) || valid(y, x)).then_some(end)
+}
+
 /// One or two digits as an `i8` (they always fit).
 fn small(b: &[u8], range: Range<usize>) -> Option<i8> {
     i8::try_from(number(b, range)).ok()
@@ -1351,6 +1372,17 @@ mod tests {
 
     fn one(text: &str, cx: &DateContext) -> Option<DateMatch> {
         find_dates(text, cx).into_iter().next()
+    }
+
+    #[test]
+    fn a_day_of_a_month_without_a_year() {
+        assert_eq!(day_of_month_at("on 10/05 at noon", 3), Some(8));
+        assert_eq!(day_of_month_at("03/22", 0), Some(5));
+        assert_eq!(day_of_month_at("22/03", 0), Some(5));
+        assert_eq!(day_of_month_at("14/15", 0), None);
+        assert_eq!(day_of_month_at("3/4/2024", 0), None);
+        assert_eq!(day_of_month_at("10/05a", 0), None);
+        assert_eq!(day_of_month_at("123/4", 0), None);
     }
 
     #[derive(Debug)]

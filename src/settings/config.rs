@@ -47,7 +47,9 @@ pub struct RulesConfig {
 }
 
 /// One `[[overrides]]` table: rules for the files its globs match (relative to the
-/// config's folder), on top of `[rules]` and the overrides before it.
+/// config's folder), on top of `[rules]` and the overrides before it. Its rule keys repeat
+/// [`RulesConfig`]'s rather than flatten it: serde's `flatten` cannot be combined with
+/// `deny_unknown_fields`, and a misspelt key must stay an error.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct OverrideConfig {

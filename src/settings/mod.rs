@@ -249,14 +249,8 @@ impl Settings {
         // Sections.
         let mut sections = settings.data.sections.clone();
         for p in &config.sections.paths {
-            let file = root.join(p.get_ref());
-            let body = std::fs::read_to_string(&file).map_err(|e| {
-                err(
-                    p.span(),
-                    format!("cannot read sections file {}: {e}", file.display()),
-                )
-            })?;
-            sections.extend(&file.display().to_string(), &body)?;
+            let (name, body) = read_named_file(root, p, "sections", &err)?;
+            sections.extend(&name, &body)?;
         }
         for (id, aliases) in &config.sections.aliases {
             if !sections.add_aliases(id.get_ref(), aliases) {
@@ -270,14 +264,8 @@ impl Settings {
         }
         let mut fields = settings.data.fields.clone();
         for p in &config.fields.paths {
-            let file = root.join(p.get_ref());
-            let body = std::fs::read_to_string(&file).map_err(|e| {
-                err(
-                    p.span(),
-                    format!("cannot read fields file {}: {e}", file.display()),
-                )
-            })?;
-            Arc::make_mut(&mut fields).extend(&file.display().to_string(), &body)?;
+            let (name, body) = read_named_file(root, p, "fields", &err)?;
+            Arc::make_mut(&mut fields).extend(&name, &body)?;
         }
         settings.data = Arc::new(Data {
             sections,
@@ -357,6 +345,24 @@ impl Settings {
 
 /// Loads `[vocabulary] paths` (relative to the config's folder) and compiles `accept`;
 /// returns the codes and names of the rules the files declare.
+/// A data file the config names (relative to the config's folder): its name as shown in
+/// errors and its text, or an error pointing at the path in the config.
+fn read_named_file(
+    root: &Path,
+    path: &Spanned<String>,
+    kind: &str,
+    err: &impl Fn(std::ops::Range<usize>, String) -> DataError,
+) -> Result<(String, String), DataError> {
+    let file = root.join(path.get_ref());
+    let body = std::fs::read_to_string(&file).map_err(|e| {
+        err(
+            path.span(),
+            format!("cannot read {kind} file {}: {e}", file.display()),
+        )
+    })?;
+    Ok((file.display().to_string(), body))
+}
+
 fn load_vocabulary(
     settings: &mut Settings,
     config: &VocabularyConfig,
@@ -368,14 +374,7 @@ fn load_vocabulary(
     }
     let mut files = Vec::with_capacity(config.paths.len());
     for p in &config.paths {
-        let file = root.join(p.get_ref());
-        let body = std::fs::read_to_string(&file).map_err(|e| {
-            err(
-                p.span(),
-                format!("cannot read vocabulary file {}: {e}", file.display()),
-            )
-        })?;
-        files.push((file.display().to_string(), body));
+        files.push(read_named_file(root, p, "vocabulary", err)?);
     }
     let vocabulary = settings.data.vocabulary.extended(&files, &config.accept)?;
     let codes = vocabulary.user_codes();

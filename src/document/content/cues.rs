@@ -363,33 +363,8 @@ fn clause_after(text: &str, from: usize) -> Option<Range<usize>> {
 /// (month and day in either order; a reading that is no day of any month is no date).
 fn day_of_month_after(text: &str, from: usize) -> Option<Range<usize>> {
     let rest = text.get(from..)?;
-    let lead = rest.len() - rest.trim_start().len();
-    let b = &rest.as_bytes()[lead..];
-    let run = |i: usize| {
-        b.get(i..)
-            .map_or(0, |t| t.iter().take_while(|c| c.is_ascii_digit()).count())
-    };
-    let first = run(0);
-    if !(1..=2).contains(&first) || b.get(first) != Some(&b'/') {
-        return None;
-    }
-    let second = run(first + 1);
-    let end = first + 1 + second;
-    if !(1..=2).contains(&second)
-        || b.get(end)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
-    {
-        return None;
-    }
-    let num = |r: Range<usize>| {
-        std::str::from_utf8(&b[r])
-            .ok()
-            .and_then(|t| t.parse::<u8>().ok())
-            .unwrap_or(0)
-    };
-    let (x, y) = (num(0..first), num(first + 1..end));
-    let valid = |m: u8, d: u8| (1..=12).contains(&m) && (1..=31).contains(&d);
-    (valid(x, y) || valid(y, x)).then(|| from + lead..from + lead + end)
+    let at = from + (rest.len() - rest.trim_start().len());
+    dates::day_of_month_at(text, at).map(|end| at..end)
 }
 
 #[cfg(test)]

@@ -113,17 +113,13 @@ impl Cx<'_, '_> {
         let found = |p: &Prose| {
             dates::parse_period(&p.text, order).map(|r| match r {
                 Ok(m) => Period::Valid {
-                    span: p
-                        .to_source(m.range.clone())
-                        .unwrap_or_else(|| p.span.clone()),
+                    span: source_of(p, m.range.clone()),
                     start: m.start,
                     end: m.end,
                     source: PeriodSource::Stated,
                 },
                 Err(e) => Period::Invalid {
-                    span: p
-                        .to_source(e.range.clone())
-                        .unwrap_or_else(|| p.span.clone()),
+                    span: source_of(p, e.range.clone()),
                     text: p.text.get(e.range).unwrap_or("").to_string(),
                     reason: e.reason,
                 },
@@ -309,9 +305,7 @@ impl Cx<'_, '_> {
                 let p = self.doc.prose.get(h.prose?)?;
                 let m = dates::parse_period(&p.text, order)?.ok()?;
                 is_mostly(&p.text, &m.range).then(|| Period::Valid {
-                    span: p
-                        .to_source(m.range.clone())
-                        .unwrap_or_else(|| p.span.clone()),
+                    span: source_of(p, m.range.clone()),
                     start: m.start,
                     end: m.end,
                     source: PeriodSource::Stated,
@@ -370,9 +364,7 @@ impl Cx<'_, '_> {
                     let range = m.start != m.end;
                     let whole_line = is_mostly(text, &m.range);
                     (range || whole_line).then(|| Period::Valid {
-                        span: p
-                            .to_source(shift(m.range.clone(), line.start))
-                            .unwrap_or_else(|| p.span.clone()),
+                        span: source_of(p, shift(m.range.clone(), line.start)),
                         start: m.start,
                         end: m.end,
                         source: PeriodSource::Stated,
@@ -397,9 +389,7 @@ impl Cx<'_, '_> {
                 .find(|m| m.format.is_full())?;
                 let date = m.date()?;
                 (keyed(text, &DATE_KEYS) || is_mostly(text, &m.range)).then(|| Period::Valid {
-                    span: p
-                        .to_source(shift(m.range.clone(), line.start))
-                        .unwrap_or_else(|| p.span.clone()),
+                    span: source_of(p, shift(m.range.clone(), line.start)),
                     start: date,
                     end: date,
                     source: PeriodSource::RecordDate,
@@ -490,7 +480,7 @@ impl Cx<'_, '_> {
         let at = w.as_ptr() as usize - text.as_ptr() as usize;
         let year = w.parse::<i16>().ok()?;
         Some(Period::Valid {
-            span: p.to_source(at..at + 4).unwrap_or_else(|| p.span.clone()),
+            span: source_of(p, at..at + 4),
             start: Date::new(year, 1, 1).ok()?,
             end: Date::new(year, 12, 31).ok()?,
             source: PeriodSource::Stated,
@@ -512,7 +502,7 @@ impl Cx<'_, '_> {
             .find(|m| m.format.is_full())?;
             let date: Date = m.date()?;
             Some(Period::Valid {
-                span: p.to_source(m.range).unwrap_or_else(|| p.span.clone()),
+                span: source_of(p, m.range),
                 start: date,
                 end: date,
                 source: PeriodSource::RecordDate,
@@ -566,6 +556,12 @@ impl Period {
             }
         )
     }
+}
+
+/// The source bytes of `range` of a run's text, or the whole run's when the range does not
+/// map to the source (it ends inside an entity or an escape).
+fn source_of(p: &Prose, range: Range<usize>) -> Range<usize> {
+    p.to_source(range).unwrap_or_else(|| p.span.clone())
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! (`### Leads:`, `##### Expected date of completion: …`), a status on the line after a
 //! labelled action (`Completed : …`), and the list item that holds only its fields.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::super::ProseContext;
@@ -72,23 +73,45 @@ impl Cx<'_, '_> {
 
     /// A group's owner and deadline stated once for all its tasks, as headings beside the
     /// tasks' own (`# Milestone` → `### Leads:` with a list of names, `### Tasks:`, `#####
-    /// Expected date of completion: Week 1 - October 17`): another heading in the group that names a
-    /// task column, with its value after a colon or as its section's text.
-    pub(super) fn fields_from_sibling_headings(&self, t: &mut Task) {
-        let doc = self.doc;
+    /// Expected date of completion: Week 1 - October 17`): another heading in the group that
+    /// names a task column gives its value (after a colon, or its section's text) to each
+    /// task of the group that lacks it. A group is read once, whatever its number of tasks.
+    pub(super) fn fields_from_group(&self, t: &mut Task, groups: &mut HashMap<usize, GroupFields>) {
         let Some(own) = self.innermost_section(t.anchor.start) else {
             return;
         };
+        let fields = groups.entry(own).or_insert_with(|| self.group_fields(own));
+        if t.owner.is_none()
+            && let Some(v) = &fields.owner
+        {
+            self.set_task(t, TaskColumn::Owner, v.clone());
+        }
+        if t.deadline.is_none()
+            && let Some(v) = &fields.deadline
+        {
+            self.set_task(t, TaskColumn::Deadline, v.clone());
+        }
+    }
+
+    /// The owner and deadline the other headings of section `own`'s group state (the first
+    /// of each).
+    fn group_fields(&self, own: usize) -> GroupFields {
+        let doc = self.doc;
+        let mut out = GroupFields::default();
         let Some(parent) = doc.sections.get(own).and_then(|s| s.parent) else {
-            return;
+            return out;
         };
         let group = doc.sections[parent].body.clone();
-        for (i, sib) in doc.sections.iter().enumerate() {
-            // Any heading in the group but the tasks' own (`##### Expected date` may sit
-            // under a `### Notes` beside `### Tasks`).
-            if i == own || !group.contains(&sib.span.start) {
-                continue;
-            }
+        // Sections are in source order: the group's are a run of them. Any heading in the
+        // group but the tasks' own counts (`##### Expected date` may sit under a `### Notes`
+        // beside `### Tasks`).
+        let first = doc.sections.partition_point(|s| s.span.start < group.start);
+        let members = doc.sections[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, s)| s.span.start < group.end)
+            .filter(|&(i, _)| first + i != own);
+        for (_, sib) in members {
             let Some(p) = self.heading_prose(sib) else {
                 continue;
             };
@@ -97,15 +120,12 @@ impl Cx<'_, '_> {
                 Some(c) => (&text[..c], c + 1..text.len()),
                 None => (text, text.len()..text.len()),
             };
-            let col = match self.fields.task_column(key.trim()) {
-                Some(c @ (TaskColumn::Owner | TaskColumn::Deadline)) => c,
+            let slot = match self.fields.task_column(key.trim()) {
+                Some(TaskColumn::Owner) => &mut out.owner,
+                Some(TaskColumn::Deadline) => &mut out.deadline,
                 _ => continue,
             };
-            let missing = match col {
-                TaskColumn::Owner => t.owner.is_none(),
-                _ => t.deadline.is_none(),
-            };
-            if !missing {
+            if slot.is_some() {
                 continue;
             }
             let value = trim_range(text, value);
@@ -113,16 +133,14 @@ impl Cx<'_, '_> {
                 Some(val(p, value))
             } else {
                 // The section's text: its first list item or paragraph.
-                doc.prose
-                    .iter()
-                    .filter(|q| sib.body.contains(&q.span.start))
+                doc.prose_in(sib.body.clone())
+                    .map(|(_, q)| q)
                     .find(|q| !q.text.trim().is_empty())
                     .map(|q| val(q, 0..q.text.trim_end().len()))
             };
-            if let Some(v) = v.filter(|v| !v.is_empty()) {
-                self.set_task(t, col, v);
-            }
+            *slot = v.filter(|v| !v.is_empty());
         }
+        out
     }
 
     /// A task in a section whose heading states a range (`## Sprint Goals 1/9/2022 -
@@ -166,4 +184,11 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     let part = &text[r.clone()];
     let start = r.start + (part.len() - part.trim_start().len());
     start..start + part.trim().len()
+}
+
+/// What a group's headings state for all its tasks (see [`Cx::fields_from_group`]).
+#[derive(Default)]
+pub(super) struct GroupFields {
+    owner: Option<Val>,
+    deadline: Option<Val>,
 }

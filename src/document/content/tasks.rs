@@ -467,12 +467,13 @@ impl Cx<'_, '_> {
         }
         tasks.sort_by_key(|t| t.anchor.start);
         tasks.dedup_by(|a, b| a.anchor == b.anchor);
+        let mut groups = std::collections::HashMap::new();
         for t in &mut tasks {
             if t.deadline.is_none() {
                 self.deadline_from_heading(t);
             }
             if t.owner.is_none() || t.deadline.is_none() {
-                self.fields_from_sibling_headings(t);
+                self.fields_from_group(t, &mut groups);
             }
         }
         for t in &tasks {
