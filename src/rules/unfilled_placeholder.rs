@@ -60,7 +60,12 @@ impl Rule for UnfilledPlaceholder {
                 continue;
             }
             for m in placeholders.find_iter(&prose.text) {
-                if !in_writable_text(prose, m.range.clone()) || is_tag(&prose.text, &m.range) {
+                // Someone else's words (quoted speech, a transcript turn: `we'll have a TBD
+                // for your client's release`) are quoted, not template text.
+                if !in_writable_text(prose, m.range.clone())
+                    || is_tag(&prose.text, &m.range)
+                    || prose.is_quoted(m.range.clone())
+                {
                     continue;
                 }
                 let Some(span) = prose.to_source(m.range.clone()) else {
