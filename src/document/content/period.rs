@@ -323,22 +323,42 @@ impl Cx<'_, '_> {
     }
 
     /// The prose runs that open the document: those of the title's own section before its
-    /// first sub-heading (or, with no heading first, before the first heading).
+    /// first sub-heading (or, with no heading first, before the first heading). A heading
+    /// that is a label and its value with nothing under it (`### Meeting Date/Time: Jan 30,
+    /// 2025` then `### Moderator: Tim`) is one of those lines written as a heading: it is
+    /// read, and reading goes on.
     fn header_runs(&self) -> Vec<&Prose<'_>> {
+        let doc = self.doc;
+        // A label heading with nothing under it: `## Sprint: B (1/18/24)` over a table is a
+        // section of its own, not a line of the header.
+        let label_heading = |hi: usize| {
+            let bare = doc
+                .sections
+                .iter()
+                .find(|s| s.heading == hi)
+                .is_some_and(|s| doc.source[s.body.clone()].trim().is_empty());
+            bare && doc
+                .headings
+                .get(hi)
+                .and_then(|h| h.prose)
+                .and_then(|p| doc.prose.get(p))
+                .is_some_and(|p| key_value(&p.text).is_some_and(|(_, v)| !v.is_empty()))
+        };
         // Up to the first heading below the title (a key/value table may come before the
         // title: it is read too, but its cells do not count towards the few runs taken).
-        let end = self
-            .doc
+        let end = doc
             .headings
             .iter()
             .enumerate()
-            .find(|(i, h)| !(*i == 0 && h.level == 1))
-            .map_or(self.doc.source.len(), |(_, h)| h.span.start);
+            .find(|(i, h)| !(label_heading(*i) || *i == 0 && h.level == 1))
+            .map_or(doc.source.len(), |(_, h)| h.span.start);
         let mut paragraphs = 0;
-        self.doc
-            .prose_in(self.doc.content_start()..end)
+        doc.prose_in(doc.content_start()..end)
             .map(|(_, p)| p)
-            .filter(|p| !matches!(p.context, ProseContext::Heading(_)))
+            .filter(|p| match p.context {
+                ProseContext::Heading(h) => label_heading(h),
+                _ => true,
+            })
             .take_while(|p| {
                 if !matches!(p.context, ProseContext::TableCell { .. }) {
                     paragraphs += 1;
