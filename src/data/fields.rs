@@ -2,7 +2,7 @@
 //! interaction-log and task columns), the interaction methods, and the word lists the content
 //! rules use (vague owners, closed statuses, vague time expressions, "no issues" phrases).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -381,8 +381,7 @@ impl Fields {
         if key.len() > MAX_NAME_LEN {
             return None;
         }
-        with_key(key, |k| self.log_lookup.get(k).copied())
-            .or_else(|| by_head(key, |k| self.log_lookup.get(k).copied()))
+        by_head(key, |k| self.log_lookup.get(k).copied())
     }
 
     /// The task column a key or header names, as [`Fields::log_column`] does
@@ -391,8 +390,7 @@ impl Fields {
         if key.len() > MAX_NAME_LEN {
             return None;
         }
-        with_key(key, |k| self.task_lookup.get(k).copied())
-            .or_else(|| by_head(key, |k| self.task_lookup.get(k).copied()))
+        by_head(key, |k| self.task_lookup.get(k).copied())
     }
 
     /// The first method word (a name, an alias or a verb such as `emailed`) in a text,
@@ -646,16 +644,46 @@ impl Fields {
     }
 }
 
-/// A header's words without a parenthesis, then the longest alias that ends them with at
-/// most two words before it.
+/// A column name by its whole key, or else by its head: the key (a parenthesis left out)
+/// ending in a name, after one or two words (`Meeting Date`, `Key Participants`, `Date
+/// (UTC)`); a key of more than four words has no head.
 fn by_head<T>(key: &str, lookup: impl Fn(&str) -> Option<T>) -> Option<T> {
-    // One word is matched whole or not at all (and most keys that miss are one word).
-    if !key.trim().contains(char::is_whitespace) && !key.contains('(') {
-        return None;
+    // One normalised key serves both readings when there is no parenthesis to leave out:
+    // its words joined by single spaces, so a tail is the text after a space.
+    let tails = |norm: &str| {
+        if norm.split(' ').count() > 4 {
+            return None;
+        }
+        norm.match_indices(' ')
+            .take(2)
+            .find_map(|(at, _)| lookup(&norm[at + 1..]))
+    };
+    if !key.contains(['(', ')']) {
+        return with_key(key, |norm| lookup(norm).or_else(|| tails(norm)));
     }
-    let mut plain = String::with_capacity(key.len());
+    with_key(key, &lookup).or_else(|| {
+        // A stray `)` is left out too, but a single word is read whole or not at all.
+        if !key.contains('(') && !key.trim().contains(char::is_whitespace) {
+            return None;
+        }
+        with_key(&strip_parens(key), |norm| {
+            if norm.is_empty() {
+                return None;
+            }
+            lookup(norm).or_else(|| tails(norm))
+        })
+    })
+}
+
+/// `text` without what stands in parentheses and without any parenthesis (`Date (UTC)` →
+/// `Date `).
+fn strip_parens(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['(', ')']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut plain = String::with_capacity(text.len());
     let mut depth = 0usize;
-    for c in key.chars() {
+    for c in text.chars() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
@@ -663,17 +691,7 @@ fn by_head<T>(key: &str, lookup: impl Fn(&str) -> Option<T>) -> Option<T> {
             _ => {}
         }
     }
-    let norm = normalize_key(&plain);
-    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.is_empty() || words.len() > 4 {
-        return None;
-    }
-    if let Some(t) = lookup(&words.join(" ")) {
-        return Some(t);
-    }
-    (1..words.len().min(3))
-        .map(|skip| words[skip..].join(" "))
-        .find_map(|tail| lookup(&tail))
+    std::borrow::Cow::Owned(plain)
 }
 
 fn unknown_id(path: &str, text: &str, id: &Spanned<String>, other: &str, known: &str) -> DataError {

@@ -2,7 +2,7 @@
 //! author's prose: transcript headings, speech verbs, speaker labels and the labels that are not
 //! speakers. The document pass (`document/quoted.rs`) reads them.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use serde::Deserialize;
 

@@ -1,7 +1,7 @@
 //! `rules/sections.toml`: the report's sections, their aliases, whether each is required,
 //! and their recommended order (the order of the file).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use serde::Deserialize;
 use toml::Spanned;

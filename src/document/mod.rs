@@ -23,11 +23,16 @@ pub use source::{SourceError, decode};
 /// Whether `hay` contains `needle` ignoring ASCII case, byte by byte: the check that lets a
 /// rule or the report view skip text before a pattern or the tokeniser runs on it.
 pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    needle.is_empty()
-        || hay
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    // Only where the first byte is (in either case) can the needle start.
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, hay).any(|i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// Everything the rules need from the Markdown, built in one pass.
@@ -420,5 +425,38 @@ impl<'a> Document<'a> {
     /// Where the content starts (after a BOM and front matter).
     pub fn content_start(&self) -> usize {
         self.front_matter.as_ref().map_or(self.bom, |fm| fm.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_ignore_ascii_case;
+    use proptest::prelude::*;
+
+    /// The definition: some window of the haystack equals the needle, ASCII case ignored.
+    fn by_windows(hay: &str, needle: &str) -> bool {
+        needle.is_empty()
+            || hay
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    }
+
+    #[test]
+    fn finds_any_case_anywhere() {
+        assert!(contains_ignore_ascii_case("We met YESTERDAY.", "yesterday"));
+        assert!(contains_ignore_ascii_case("x", ""));
+        assert!(!contains_ignore_ascii_case("yesterda", "yesterday"));
+        assert!(contains_ignore_ascii_case(
+            "the the other Day",
+            "the other day"
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn is_the_window_search(hay in "[aAbB yY-]{0,24}", needle in "[aAbB yY-]{0,4}") {
+            prop_assert_eq!(contains_ignore_ascii_case(&hay, &needle), by_windows(&hay, &needle));
+        }
     }
 }

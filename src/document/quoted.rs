@@ -233,50 +233,82 @@ fn speaker_label(before_colon: &str) -> &str {
         .map_or(label, |from| label[from..].trim())
 }
 
-fn lead(line: &str, cues: &QuoteCues<'_>) -> Lead {
+/// What a label says of its line, whatever follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelKind {
+    /// Not a label (too long, or a sentence's punctuation in it).
+    Plain,
+    /// A field, a note's label, a label known not to name a speaker.
+    Label,
+    /// `Q`, `A`, `Question`, …
+    QuestionAnswer,
+    /// A name that is none of the above: a speaker when a statement follows.
+    Name,
+}
+
+fn label_kind(label: &str, cues: &QuoteCues<'_>) -> LabelKind {
+    if label.is_empty()
+        || label.split_whitespace().count() > 4
+        || label.contains(['.', ',', ';', '!', '?']) && !is_name(label)
+    {
+        return LabelKind::Plain;
+    }
+    // The cheap tests first: most `Label:` leads are fields of a log or a task list.
+    let qa = label.len() <= 2;
+    if !qa && !is_name(label) {
+        return LabelKind::Label;
+    }
+    let key = label.to_lowercase();
+    if cues.quotations.is_question_answer(&key) {
+        return LabelKind::QuestionAnswer;
+    }
+    if !is_name(label)
+        || cues.quotations.is_not_speaker(&key)
+        || cues.fields.field(label).is_some()
+        || cues.fields.log_column(label).is_some()
+        || cues.fields.task_column(label).is_some()
+    {
+        return LabelKind::Label;
+    }
+    LabelKind::Name
+}
+
+/// The kinds of the labels seen so far in a document: a report repeats its few labels
+/// (`Method:`, `Summary:`) on every entry, and reading one costs several lookups.
+type LabelKinds<'a> = foldhash::HashMap<&'a str, LabelKind>;
+
+fn lead<'a>(line: &'a str, cues: &QuoteCues<'_>, kinds: &mut LabelKinds<'a>) -> Lead {
     // A label is short: its colon is in the first 48 bytes (a byte search: the 48th byte may
     // fall inside a character).
     let Some(colon) = line.bytes().take(48).position(|b| b == b':') else {
         return Lead::Plain;
     };
-    let label = speaker_label(&line[..colon]);
     let after = &line[colon + 1..];
-    if label.is_empty()
-        || !after.starts_with(char::is_whitespace)
-        || label.split_whitespace().count() > 4
-        || label.contains(['.', ',', ';', '!', '?']) && !is_name(label)
-    {
+    if !after.starts_with(char::is_whitespace) {
         return Lead::Plain;
     }
-    // The cheap tests first: most `Label:` leads are fields of a log or a task list.
-    let qa = label.len() <= 2;
-    if !qa && !is_name(label) {
-        return Lead::Label;
-    }
-    let words = after
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(3)
-        .count();
-    let key = label.to_lowercase();
-    if cues.quotations.is_question_answer(&key) {
+    let label = speaker_label(&line[..colon]);
+    let kind = *kinds
+        .entry(label)
+        .or_insert_with(|| label_kind(label, cues));
+    let words = || {
+        after
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .take(3)
+            .count()
+    };
+    match kind {
+        LabelKind::Plain => Lead::Plain,
+        LabelKind::Label => Lead::Label,
         // `A: !!` is an answer too, whatever its words.
-        return if words > 0 || !after.trim().is_empty() {
+        LabelKind::QuestionAnswer if words() > 0 || !after.trim().is_empty() => {
             Lead::Speaker { qa: true }
-        } else {
-            Lead::Label
-        };
+        }
+        LabelKind::QuestionAnswer => Lead::Label,
+        LabelKind::Name if words() < 3 => Lead::Label,
+        LabelKind::Name => Lead::Speaker { qa: false },
     }
-    if words < 3 || !is_name(label) || cues.quotations.is_not_speaker(&key) {
-        return Lead::Label;
-    }
-    let field = cues.fields.field(label).is_some()
-        || cues.fields.log_column(label).is_some()
-        || cues.fields.task_column(label).is_some();
-    if field {
-        return Lead::Label;
-    }
-    Lead::Speaker { qa: false }
 }
 
 /// The ranges of the lines of a text (without their `\n`).
@@ -413,6 +445,7 @@ fn speaker_lines(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usiz
     let mut found: Vec<(usize, Range<usize>, bool)> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut recurs = false;
+    let mut kinds = LabelKinds::default();
     for (i, p) in doc.prose.iter().enumerate() {
         if !matches!(
             p.context,
@@ -446,7 +479,7 @@ fn speaker_lines(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usiz
         let mut open: Option<(usize, bool)> = None;
         for line in line_ranges(&p.text) {
             let text = p.text[line.clone()].trim_start();
-            match lead(text, cues) {
+            match lead(text, cues, &mut kinds) {
                 Lead::Speaker { qa } => {
                     if !qa {
                         let name =

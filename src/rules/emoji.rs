@@ -106,10 +106,7 @@ pub fn emoji_in(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         // Skip to the next byte that may start one.
-        match bytes[i..]
-            .iter()
-            .position(|&b| b >= 0xE2 || matches!(b, b':' | b';' | b'^' | b'<'))
-        {
+        match bytes[i..].iter().position(|&b| MAY_START[usize::from(b)]) {
             Some(n) => i += n,
             None => break,
         }
@@ -171,11 +168,21 @@ pub fn emoji_in(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether a text may hold an emoji: a byte of a character from U+2000 up, or a colon,
-/// semicolon, caret or `<`.
+/// The bytes an emoji may start with: one of a character from U+2000 up (`E2` or more), or a
+/// colon, semicolon, caret or `<`. A table: the rule reads every byte of the prose.
+const MAY_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0xE2 || matches!(b as u8, b':' | b';' | b'^' | b'<');
+        b += 1;
+    }
+    table
+};
+
+/// Whether a text may hold an emoji: a byte one may start with.
 fn may_hold(text: &str) -> bool {
-    text.bytes()
-        .any(|b| b >= 0xE2 || matches!(b, b':' | b';' | b'^' | b'<'))
+    text.bytes().any(|b| MAY_START[usize::from(b)])
 }
 
 /// The document's code: its code blocks and inline code spans.

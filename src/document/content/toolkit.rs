@@ -73,6 +73,14 @@ pub(super) fn key_value(line: &str) -> Option<(Range<usize>, Range<usize>)> {
 /// (High level - Parking Lot 10/04)` is one part).
 pub(super) fn parts(line: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // Every separator holds `-`, `|` or a dash (`—` and `–` start with `E2`): most lines hold
+    // none, and are one part without a regex search.
+    if memchr::memchr3(b'-', b'|', 0xE2, line.as_bytes()).is_none() {
+        if !line.is_empty() {
+            out.push(0..line.len());
+        }
+        return out;
+    }
     let mut last = 0;
     let depth_at = |at: usize| {
         line[..at].bytes().fold(0i32, |d, b| match b {
