@@ -249,8 +249,8 @@ struct WordClass {
 #[derive(Debug, Clone)]
 pub enum PhraseFinder {
     /// A few phrases (up to [`PhraseFinder::FEW`]), each found by a vectorised search for its
-    /// first byte: several times faster than an automaton over prose that rarely holds them.
-    Few(Vec<String>),
+    /// rarest byte: several times faster than an automaton over prose that rarely holds them.
+    Few(Vec<(String, usize)>),
     /// More phrases in one automaton.
     Many(aho_corasick::AhoCorasick),
 }
@@ -260,7 +260,15 @@ impl PhraseFinder {
 
     fn new(phrases: Vec<String>) -> Option<Self> {
         if phrases.len() <= Self::FEW {
-            return Some(PhraseFinder::Few(phrases));
+            return Some(PhraseFinder::Few(
+                phrases
+                    .into_iter()
+                    .map(|p| {
+                        let anchor = crate::document::rarest_byte(&p);
+                        (p, anchor)
+                    })
+                    .collect(),
+            ));
         }
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -273,7 +281,7 @@ impl PhraseFinder {
         match self {
             PhraseFinder::Few(phrases) => phrases
                 .iter()
-                .any(|p| crate::document::contains_ignore_ascii_case(text, p)),
+                .any(|(p, at)| crate::document::contains_ignore_ascii_case_at(text, p, *at)),
             PhraseFinder::Many(automaton) => automaton.is_match(text),
         }
     }

@@ -23,16 +23,47 @@ pub use source::{SourceError, decode};
 /// Whether `hay` contains `needle` ignoring ASCII case, byte by byte: the check that lets a
 /// rule or the report view skip text before a pattern or the tokeniser runs on it.
 pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    contains_ignore_ascii_case_at(hay, needle, 0)
+}
+
+/// [`contains_ignore_ascii_case`], searching for the needle's byte at `anchor` (in either
+/// case) and comparing the needle around each: a needle searched for often is best anchored
+/// at its rarest byte (see [`rarest_byte`]).
+pub fn contains_ignore_ascii_case_at(hay: &str, needle: &str, anchor: usize) -> bool {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else {
+    // An anchor past the needle's end falls back to its first byte.
+    let anchor = if anchor < needle.len() { anchor } else { 0 };
+    let Some(&byte) = needle.get(anchor) else {
         return true;
     };
-    // Only where the first byte is (in either case) can the needle start.
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    memchr::memchr2_iter(lower, upper, hay).any(|i| {
+    let (lower, upper) = (byte.to_ascii_lowercase(), byte.to_ascii_uppercase());
+    let Some(rest) = hay.get(anchor..) else {
+        return false;
+    };
+    // `i` is where the anchor byte is in `rest`, so where the needle starts in `hay`.
+    memchr::memchr2_iter(lower, upper, rest).any(|i| {
         hay.get(i..i + needle.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     })
+}
+
+/// The position of the rarest byte of an English phrase, by letter frequency (`y` in `the
+/// other day`, not the `t` of every `the`); 0 for an empty one.
+pub fn rarest_byte(phrase: &str) -> usize {
+    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let rarity = |b: u8| match b {
+        b' ' => 0,
+        _ => BY_FREQUENCY
+            .iter()
+            .position(|&l| l == b.to_ascii_lowercase())
+            .map_or(13, |p| p + 1),
+    };
+    phrase
+        .bytes()
+        .enumerate()
+        .rev()
+        .max_by_key(|&(_, b)| rarity(b))
+        .map_or(0, |(i, _)| i)
 }
 
 /// Everything the rules need from the Markdown, built in one pass.
@@ -430,7 +461,7 @@ impl<'a> Document<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_ignore_ascii_case;
+    use super::{contains_ignore_ascii_case, contains_ignore_ascii_case_at, rarest_byte};
     use proptest::prelude::*;
 
     /// The definition: some window of the haystack equals the needle, ASCII case ignored.
@@ -453,7 +484,26 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn the_rarest_letter_anchors_a_phrase() {
+        assert_eq!(rarest_byte("the other day"), 12);
+        assert_eq!(rarest_byte("yesterday"), 0);
+        assert_eq!(rarest_byte(""), 0);
+    }
+
     proptest! {
+        #[test]
+        fn anchored_anywhere_is_the_window_search(
+            hay in "[aAbB yYzZé-]{0,24}",
+            needle in "[aAbB yYzZé-]{0,4}",
+            anchor in 0usize..5,
+        ) {
+            prop_assert_eq!(
+                contains_ignore_ascii_case_at(&hay, &needle, anchor),
+                by_windows(&hay, &needle)
+            );
+        }
+
         #[test]
         fn is_the_window_search(hay in "[aAbB yY-]{0,24}", needle in "[aAbB yY-]{0,4}") {
             prop_assert_eq!(contains_ignore_ascii_case(&hay, &needle), by_windows(&hay, &needle));

@@ -37,7 +37,12 @@ pub(super) fn mark(doc: &mut Document<'_>, cues: &QuoteCues<'_>) {
     turns(doc, cues, &mut marks);
     speaker_lines(doc, cues, &mut marks);
     for (i, prose) in doc.prose.iter().enumerate() {
-        if prose.all_quoted() || !(prose.text.contains('"') || prose.text.contains('\u{201c}')) {
+        // Straight quotes, or curly ones (`“` is `E2 80 9C`): a byte search for either.
+        let bytes = prose.text.as_bytes();
+        if prose.all_quoted()
+            || !(memchr::memchr(b'"', bytes).is_some()
+                || memchr::memmem::find(bytes, "\u{201c}".as_bytes()).is_some())
+        {
             continue;
         }
         quoted_speech(prose, cues.quotations, |r| marks.push((i, r)));
@@ -451,7 +456,7 @@ fn speaker_lines(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usiz
             p.context,
             ProseContext::Paragraph | ProseContext::ListItem(_)
         ) || p.all_quoted()
-            || !p.text.contains(':')
+            || memchr::memchr(b':', p.text.as_bytes()).is_none()
         {
             continue;
         }

@@ -234,7 +234,11 @@ fn find_vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
         let text = prose.text.as_ref();
         let mut ranges: Vec<Range<usize>> = Vec::new();
         let mut at = 0;
-        let lines = if text.contains(':') { text } else { "" };
+        let lines = if memchr::memchr(b':', text.as_bytes()).is_some() {
+            text
+        } else {
+            ""
+        };
         for line in lines.split('\n') {
             let start = at;
             at += line.len() + 1;

@@ -206,7 +206,7 @@ impl Rule for Emoji {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let code = code_text(cx);
         for prose in &cx.doc.prose {
-            if cx.skips_run(prose) || !may_hold(&prose.text) {
+            if cx.skips_run(prose) {
                 continue;
             }
             for seg in prose.segs.iter().filter(|s| s.kind == SegKind::Text) {
