@@ -433,10 +433,16 @@ impl Table {
 
     /// Whether `p`'s tokens are the text's from token `i` on, given the hashes of the text's
     /// tokens: when their hashes are, then by their bytes.
+    #[inline]
     fn matches_at(&self, p: &Pattern, toks: &Tokens<'_>, hashes: &[u64], i: usize) -> bool {
         let text = hashes.get(i..).and_then(|h| h.get(..p.len));
         let pattern = self.hashes.get(p.first_tok..).and_then(|h| h.get(..p.len));
-        text.is_some_and(|t| Some(t) == pattern)
+        // Element by element, not as slices: a slice comparison calls `memcmp`, and most
+        // candidates (terms that open with `the`, `a`, `to`) differ at their second token.
+        let (Some(text), Some(pattern)) = (text, pattern) else {
+            return false;
+        };
+        text.iter().zip(pattern).all(|(t, p)| t == p)
             && (0..p.len).all(|k| token_eq(toks.bytes(i + k), self.token(p.first_tok + k)))
     }
 
