@@ -45,7 +45,25 @@ pub(super) fn key_value(line: &str) -> Option<(Range<usize>, Range<usize>)> {
     // `Key: value` where the key is a letter then up to 30 letters, spaces, `'`, `/` or `&`
     // (hand-written: this runs on every line of every list item and paragraph).
     let start = line.len() - line.trim_start().len();
-    let colon = start + line[start..].find(':')?;
+    // Read the key up to its colon, and give up at the first character a key cannot hold
+    // (most lines are not `Key: value`; this stops before searching them for a colon).
+    let bytes = line.as_bytes();
+    let mut colon = start;
+    loop {
+        let &b = bytes.get(colon)?;
+        match b {
+            b':' => break,
+            b'a'..=b'z' | b'A'..=b'Z' | b'\'' | b'/' | b'&' | b' ' | b'\t'..=b'\r' => colon += 1,
+            0x80.. => {
+                let c = line.get(colon..)?.chars().next()?;
+                if !(c.is_alphabetic() || c.is_whitespace()) {
+                    return None;
+                }
+                colon += c.len_utf8();
+            }
+            _ => return None,
+        }
+    }
     let key_end = start + line[start..colon].trim_end().len();
     let key = &line[start..key_end];
     let mut chars = key.chars();
@@ -57,7 +75,7 @@ pub(super) fn key_value(line: &str) -> Option<(Range<usize>, Range<usize>)> {
     }
     let after = &line[colon + 1..];
     let value_start = colon + 1 + (after.len() - after.trim_start().len());
-    if line[value_start..].contains('\n') {
+    if memchr::memchr(b'\n', bytes.get(value_start..).unwrap_or(&[])).is_some() {
         return None;
     }
     Some((start..key_end, value_start..line.len()))
@@ -210,7 +228,7 @@ pub(super) fn labelled(line: &str, is_label: impl Fn(&str) -> bool) -> Option<La
 
 #[cfg(test)]
 mod tests {
-    use super::{labelled, parts};
+    use super::{key_value, labelled, parts};
     use proptest::prelude::*;
     use regex::Regex;
 
@@ -260,6 +278,32 @@ mod tests {
         #[test]
         fn parts_are_the_regex_parts(line in "[a ()|\\-—–\u{a0}\t]{0,30}") {
             prop_assert_eq!(parts(&line), parts_by_regex(&line));
+        }
+
+        /// `key_value` stops at the first character a key cannot hold; the definition finds
+        /// the colon first.
+        #[test]
+        fn key_value_is_as_defined(line in "[a B1:.'/&\t\n é]{0,24}") {
+            let by_definition = |line: &str| {
+                let start = line.len() - line.trim_start().len();
+                let colon = start + line[start..].find(':')?;
+                let key_end = start + line[start..colon].trim_end().len();
+                let key = &line[start..key_end];
+                let mut chars = key.chars();
+                if !chars.next().is_some_and(char::is_alphabetic) || key.chars().count() > 31 {
+                    return None;
+                }
+                if !chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '/' | '&' | ' ')) {
+                    return None;
+                }
+                let after = &line[colon + 1..];
+                let value_start = colon + 1 + (after.len() - after.trim_start().len());
+                if line[value_start..].contains('\n') {
+                    return None;
+                }
+                Some((start..key_end, value_start..line.len()))
+            };
+            prop_assert_eq!(key_value(&line), by_definition(&line));
         }
 
         /// The label search reads back from each colon; the definition reads forward from the
