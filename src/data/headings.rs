@@ -178,9 +178,13 @@ fn strip_one_number(text: &str) -> &str {
 pub fn heading_words(text: &str) -> HeadingWords {
     let cleaned = strip_tags_and_parens(text);
     let t = strip_numbering(cleaned.trim());
-    let mut out = HeadingWords::default();
+    // A heading is a few words in one or two parts: room for them up front.
+    let mut out = HeadingWords {
+        words: Vec::with_capacity(4),
+        parts: Vec::with_capacity(2),
+    };
     let mut part_start = 0;
-    let mut word = String::new();
+    let mut word = String::with_capacity(t.len());
     let flush_word = |word: &mut String, out: &mut HeadingWords, part_start: &mut usize| {
         let w = word.trim_matches(|c| matches!(c, '-' | '\'' | ';' | '.'));
         if w.is_empty() {

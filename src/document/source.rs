@@ -45,7 +45,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, SourceError> {
     if bytes.len() > super::MAX_SOURCE_LEN {
         return Err(SourceError::TooLarge { len: bytes.len() });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(SourceError::Binary { offset });
     }
     String::from_utf8(bytes).map_err(|e| SourceError::InvalidUtf8 {
