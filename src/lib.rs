@@ -4,6 +4,7 @@
 //! rule, apply suppression comments and severity overrides, and return diagnostics sorted by position.
 
 pub mod app;
+pub mod chars;
 pub mod cli;
 pub mod data;
 pub mod diagnostic;

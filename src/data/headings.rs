@@ -208,7 +208,7 @@ pub fn heading_words(text: &str) -> HeadingWords {
         let spaced_after = iter.peek().is_none_or(|c| c.is_whitespace());
         match c {
             c if c.is_ascii_alphanumeric() => word.push(c.to_ascii_lowercase()),
-            c if c.is_alphanumeric() => word.extend(c.to_lowercase()),
+            c if crate::chars::is_alphanumeric(c) => word.extend(c.to_lowercase()),
             '\'' | '’' => word.push('\''),
             ';' | '.' if !word.is_empty() => word.push(c),
             '-' | '–' | '—' if !(spaced_before && spaced_after) => {

@@ -112,7 +112,7 @@ fn mark_range(prose: &mut Prose<'_>, range: Range<usize>) {
 
 /// The words of a text (lower case), as a heading's cue words are compared.
 fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
 }
@@ -194,7 +194,7 @@ fn is_name(label: &str) -> bool {
             return false;
         }
         for c in w.chars() {
-            if c.is_alphabetic() {
+            if crate::chars::is_alphabetic(c) {
                 letters += 1;
                 lower |= c.is_lowercase();
             } else if c.is_ascii_digit() {
@@ -299,7 +299,7 @@ fn lead<'a>(line: &'a str, cues: &QuoteCues<'_>, kinds: &mut LabelKinds<'a>) -> 
     let words = || {
         after
             .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.chars().any(crate::chars::is_alphanumeric))
             .take(3)
             .count()
     };
@@ -541,7 +541,7 @@ fn quoted_speech(p: &Prose<'_>, q: &Quotations, mut mark: impl FnMut(Range<usize
         }
         let words = inner
             .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.chars().any(crate::chars::is_alphanumeric))
             .count();
         if words == 0 {
             continue;

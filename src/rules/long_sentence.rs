@@ -50,7 +50,7 @@ fn ends_sentence(word: &str, next: Option<&str>) -> bool {
     if ABBREVIATIONS.contains(&core.to_lowercase().as_str()) {
         return false;
     }
-    next.and_then(|n| n.chars().find(|c| c.is_alphanumeric()))
+    next.and_then(|n| n.chars().find(|&c| crate::chars::is_alphanumeric(c)))
         .is_none_or(|c| !c.is_lowercase())
 }
 
@@ -129,7 +129,7 @@ fn counted_words(
                     pending = true;
                 }
                 for w in text.split(char::is_whitespace) {
-                    if !w.chars().any(char::is_alphanumeric) {
+                    if !w.chars().any(crate::chars::is_alphanumeric) {
                         let core = w.trim_end_matches([
                             '"', '\'', ')', ']', '\u{201d}', '\u{2019}', '*', '_',
                         ]);
@@ -139,7 +139,7 @@ fn counted_words(
                     let start = seg.text_start() + (w.as_ptr() as usize - text.as_ptr() as usize);
                     let opens_lower = w
                         .chars()
-                        .find(|c| c.is_alphanumeric())
+                        .find(|&c| crate::chars::is_alphanumeric(c))
                         .is_some_and(char::is_lowercase);
                     let ends =
                         std::mem::take(&mut pending) || (std::mem::take(&mut stop) && !opens_lower);
@@ -149,7 +149,10 @@ fn counted_words(
                 // not in a word that leads on (`the`, `of`) or a capitalised one (a name that
                 // may go on: `Catalyst` / `Funding rounds`).
                 let last = text.split_whitespace().next_back().unwrap_or("");
-                line_open = last.chars().next_back().is_some_and(char::is_alphanumeric)
+                line_open = last
+                    .chars()
+                    .next_back()
+                    .is_some_and(crate::chars::is_alphanumeric)
                     && !last.starts_with(char::is_uppercase)
                     && !LEADS_ON.contains(&last.to_lowercase().as_str());
             }
@@ -174,7 +177,9 @@ fn counted_words(
                     && words.iter().all(|(r, _)| {
                         let w = &prose.text[r.clone()];
                         w.starts_with(char::is_uppercase)
-                            && w.chars().next_back().is_some_and(char::is_alphanumeric)
+                            && w.chars()
+                                .next_back()
+                                .is_some_and(crate::chars::is_alphanumeric)
                     });
                 line_start = out.len();
             }

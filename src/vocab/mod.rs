@@ -144,7 +144,7 @@ fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
     let c = text.get(i..)?.chars().next()?;
     let class = if c.is_whitespace() {
         Class::Space
-    } else if c.is_alphanumeric() {
+    } else if crate::chars::is_alphanumeric(c) {
         Class::Alnum
     } else if is_joiner(c) {
         Class::Joiner

@@ -42,7 +42,7 @@ pub(super) fn words(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        let inner = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '@' | '_');
+        let inner = crate::chars::is_alphanumeric(c) || matches!(c, '\'' | '’' | '-' | '@' | '_');
         match (start, inner) {
             (None, true) => start = Some(i),
             (Some(s), false) => {

@@ -39,7 +39,7 @@ pub struct Val {
 impl Val {
     /// Nothing written, or only punctuation standing in for nothing (`Due: -`, `—`, `?`).
     pub fn is_empty(&self) -> bool {
-        !self.text.chars().any(char::is_alphanumeric)
+        !self.text.chars().any(crate::chars::is_alphanumeric)
     }
 }
 

@@ -56,7 +56,7 @@ pub(super) fn key_value(line: &str) -> Option<(Range<usize>, Range<usize>)> {
             b'a'..=b'z' | b'A'..=b'Z' | b'\'' | b'/' | b'&' | b' ' | b'\t'..=b'\r' => colon += 1,
             0x80.. => {
                 let c = line.get(colon..)?.chars().next()?;
-                if !(c.is_alphabetic() || c.is_whitespace()) {
+                if !(crate::chars::is_alphabetic(c) || c.is_whitespace()) {
                     return None;
                 }
                 colon += c.len_utf8();
@@ -190,7 +190,9 @@ pub(super) fn labelled(line: &str, is_label: impl Fn(&str) -> bool) -> Option<La
         let letters = before
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| c.is_alphabetic() || matches!(c, ' ' | '&' | '/' | '\''))
+            .take_while(|&(_, c)| {
+                crate::chars::is_alphabetic(c) || matches!(c, ' ' | '&' | '/' | '\'')
+            })
             .last()
             .map_or(colon, |(i, _)| i);
         let start = before[..letters].trim_end_matches([' ', '*', '_']).len();
