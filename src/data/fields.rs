@@ -602,6 +602,14 @@ impl Fields {
     }
 
     /// Vague time expressions in `text`, as byte ranges (whole words, case-insensitive).
+    /// Whether a whole value is one vague time (`soon`, `TBD`, `next week`). A match of the
+    /// whole value is as long as its phrase (ASCII case aside), so a longer value is none:
+    /// tested first, since every `Key: value` line of a report asks.
+    pub fn is_vague_time(&self, value: &str) -> bool {
+        value.len() <= self.vague_time.longest()
+            && matches!(self.vague_times(value).as_slice(), [r] if *r == (0..value.len()))
+    }
+
     pub fn vague_times(&self, text: &str) -> Vec<Range<usize>> {
         let mut found = self.vague_time.find(text);
         // "as soon as the review is done" names an event, not a vague time.
@@ -714,6 +722,11 @@ struct PhraseMatcher {
 }
 
 impl PhraseMatcher {
+    /// The length in bytes of the longest phrase.
+    fn longest(&self) -> usize {
+        self.phrases.iter().map(String::len).max().unwrap_or(0)
+    }
+
     fn new(phrases: &[String]) -> Self {
         PhraseMatcher {
             phrases: phrases.to_vec(),

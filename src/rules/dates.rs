@@ -252,7 +252,10 @@ fn find_vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
             let rest = &lead[colon + 1..];
             let value = rest.trim().trim_end_matches(['.', '!', ';']);
             // A vague expression is a few words: a longer value is a sentence.
-            if value.is_empty() || value.split_whitespace().nth(4).is_some() {
+            if value.is_empty()
+                || !fields.is_vague_time(value)
+                || value.split_whitespace().nth(4).is_some()
+            {
                 continue;
             }
             let value_start = start
@@ -260,12 +263,7 @@ fn find_vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
                 + colon
                 + 1
                 + (rest.len() - rest.trim_start().len());
-            if !value.is_empty()
-                && let [r] = fields.vague_times(value).as_slice()
-                && *r == (0..value.len())
-            {
-                ranges.push(value_start..value_start + value.len());
-            }
+            ranges.push(value_start..value_start + value.len());
         }
         if let Some(past) = past {
             let may = past_finder.is_some_and(|f| f.is_match(text));
