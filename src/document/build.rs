@@ -222,7 +222,7 @@ impl<'a> Builder<'a> {
         } else {
             (range, false)
         };
-        if kind == SegKind::Text && verbatim && (text.contains("://") || text.contains("www.")) {
+        if kind == SegKind::Text && verbatim && may_hold_url(text) {
             return self.text_with_urls(text, src_range.start);
         }
         self.buf.push(text, src_range, verbatim, kind);
@@ -669,6 +669,17 @@ fn sections(headings: &[Heading], len: usize) -> Vec<Section> {
         }
     }
     out
+}
+
+/// Whether a text holds `://` or `www.` (where a bare URL may start): searched with finders
+/// built once, since every text event of every file asks.
+fn may_hold_url(text: &str) -> bool {
+    static SCHEME: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("://"));
+    static WWW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("www."));
+    let b = text.as_bytes();
+    SCHEME.find(b).is_some() || WWW.find(b).is_some()
 }
 
 #[cfg(test)]
