@@ -310,7 +310,11 @@ impl SectionSet {
     /// The sections a heading names: as a whole, else by the heads of its parts (with
     /// `by_head` false, only as a whole: a document's title is not read by its words).
     pub fn read_heading(&self, heading: &str, by_head: bool) -> Option<HeadingMatch> {
-        let words = heading_words(heading);
+        self.read_heading_words(&heading_words(heading), by_head)
+    }
+
+    /// [`SectionSet::read_heading`] of a heading already reduced to its words.
+    pub fn read_heading_words(&self, words: &HeadingWords, by_head: bool) -> Option<HeadingMatch> {
         if let Some(&kind) = self.lookup.get(&words.key()) {
             return Some(HeadingMatch::Exact(kind));
         }
@@ -318,7 +322,7 @@ impl SectionSet {
             return None;
         }
         // The longest phrase that heads a part decides it (`Follow-up Actions`).
-        let kinds = self.read_words_by_head(&words);
+        let kinds = self.read_words_by_head(words);
         (!kinds.is_empty()).then_some(HeadingMatch::Head(kinds))
     }
 
@@ -387,6 +391,16 @@ impl SectionSet {
     /// The sections written in two halves among these headings (in document order): one
     /// heading holds a first-half phrase and a later one a second-half phrase.
     pub fn halved_by(&self, headings: &[&str], found: impl Fn(usize) -> bool) -> Vec<usize> {
+        let words: Vec<HeadingWords> = headings.iter().map(|h| heading_words(h)).collect();
+        self.halved_by_words(&words, found)
+    }
+
+    /// [`SectionSet::halved_by`] of headings already reduced to their words.
+    pub fn halved_by_words(
+        &self,
+        headings: &[HeadingWords],
+        found: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
         let wanted = self
             .sections
             .iter()
@@ -395,7 +409,7 @@ impl SectionSet {
         if !wanted {
             return Vec::new();
         }
-        let words: Vec<Vec<String>> = headings.iter().map(|h| heading_words(h).words).collect();
+        let words: Vec<&[String]> = headings.iter().map(|h| h.words.as_slice()).collect();
         let holds = |ws: &[String], phrases: &[Vec<String>]| {
             phrases
                 .iter()

@@ -68,8 +68,15 @@ impl Report {
     fn build_reading(doc: &Document<'_>, set: &SectionSet, fields: Option<&Fields>) -> Self {
         let title = title(doc);
         let mut candidates: Vec<(usize, usize, Recognised)> = Vec::new();
-        for (i, h) in doc.headings.iter().enumerate() {
-            match set.read_heading(&h.text, Some(i) != title) {
+        // Each heading reduced to its words once: read here, and again for sections written
+        // in two halves.
+        let words: Vec<crate::data::headings::HeadingWords> = doc
+            .headings
+            .iter()
+            .map(|h| crate::data::headings::heading_words(&h.text))
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            match set.read_heading_words(w, Some(i) != title) {
                 Some(HeadingMatch::Exact(kind)) => candidates.push((kind, i, Recognised::Exact)),
                 Some(HeadingMatch::Head(kinds)) => {
                     let by = if kinds.len() > 1 {
@@ -122,10 +129,7 @@ impl Report {
         } else {
             pseudo_headings(doc, set)
         };
-        let halved = {
-            let texts: Vec<&str> = doc.headings.iter().map(|h| h.text.as_str()).collect();
-            set.halved_by(&texts, |k| sections.iter().any(|f| f.kind == k))
-        };
+        let halved = set.halved_by_words(&words, |k| sections.iter().any(|f| f.kind == k));
         Report {
             sections,
             section_level,
