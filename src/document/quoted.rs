@@ -278,8 +278,9 @@ fn label_kind(label: &str, cues: &QuoteCues<'_>) -> LabelKind {
     LabelKind::Name
 }
 
-/// The kinds of the labels seen so far in a document: a report repeats its few labels
-/// (`Method:`, `Summary:`) on every entry, and reading one costs several lookups.
+/// The kinds of the labels seen so far in a document, by the text before their colon: a
+/// report repeats its few labels (`Method:`, `Summary:`) on every entry, and reading one
+/// costs several lookups.
 type LabelKinds<'a> = foldhash::HashMap<&'a str, LabelKind>;
 
 fn lead<'a>(line: &'a str, cues: &QuoteCues<'_>, kinds: &mut LabelKinds<'a>) -> Lead {
@@ -292,10 +293,12 @@ fn lead<'a>(line: &'a str, cues: &QuoteCues<'_>, kinds: &mut LabelKinds<'a>) -> 
     if !after.starts_with(char::is_whitespace) {
         return Lead::Plain;
     }
-    let label = speaker_label(&line[..colon]);
+    // Keyed by the text before the colon, which decides the label: a repeated label costs a
+    // lookup and nothing more.
+    let before = &line[..colon];
     let kind = *kinds
-        .entry(label)
-        .or_insert_with(|| label_kind(label, cues));
+        .entry(before)
+        .or_insert_with(|| label_kind(speaker_label(before), cues));
     let words = || {
         after
             .split_whitespace()
