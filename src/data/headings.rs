@@ -186,6 +186,10 @@ pub fn heading_words(text: &str) -> HeadingWords {
     let mut part_start = 0;
     let mut word = String::with_capacity(t.len());
     let flush_word = |word: &mut String, out: &mut HeadingWords, part_start: &mut usize| {
+        // Every space flushes: most find no word.
+        if word.is_empty() {
+            return;
+        }
         let w = word.trim_matches(|c| matches!(c, '-' | '\'' | ';' | '.'));
         if w.is_empty() {
         } else if w == "and" || w == "or" {
@@ -204,14 +208,16 @@ pub fn heading_words(text: &str) -> HeadingWords {
     let mut prev: Option<char> = None;
     let mut iter = t.chars().peekable();
     while let Some(c) = iter.next() {
-        let spaced_before = prev.is_none_or(char::is_whitespace);
-        let spaced_after = iter.peek().is_none_or(|c| c.is_whitespace());
+        // Whether a dash stands apart (spaces on both sides): asked of dashes only.
+        let mut spaced = || {
+            prev.is_none_or(char::is_whitespace) && iter.peek().is_none_or(|c| c.is_whitespace())
+        };
         match c {
             c if c.is_ascii_alphanumeric() => word.push(c.to_ascii_lowercase()),
             c if crate::chars::is_alphanumeric(c) => word.extend(c.to_lowercase()),
             '\'' | '’' => word.push('\''),
             ';' | '.' if !word.is_empty() => word.push(c),
-            '-' | '–' | '—' if !(spaced_before && spaced_after) => {
+            '-' | '–' | '—' if !spaced() => {
                 if c == '-' {
                     word.push('-');
                 } else {
