@@ -233,6 +233,11 @@ fn pseudo_headings(doc: &Document<'_>, set: &SectionSet) -> Vec<(usize, std::ops
             if line.is_empty() {
                 continue;
             }
+            // A line of a longer paragraph, in a document with headings, stands for one only
+            // as a label in bold (everything below asks that of it): most lines are not.
+            if !one_line && !no_headings && !bold_in_source(doc, p, line) {
+                continue;
+            }
             // `Next Meeting: 1600 UTC, 7th April 2022`, `GitHub Issue - <link>`: a label of
             // a few words, then its value (on a line of its own when the paragraph has more:
             // then the label is bold, `**Next Meeting :** …`). `https:` is no label.
