@@ -523,28 +523,50 @@ fn keys_of(list: &[String]) -> Vec<String> {
     list.iter().map(|k| normalize_heading(k)).collect()
 }
 
-/// Levenshtein distance in characters (short strings: headings).
-/// Whether `a` becomes `b` in at most `max` single-character edits (Levenshtein), giving
-/// up as soon as a row of the table exceeds `max`.
+/// Whether `a` and `b` are at most `max` edits (insertions, deletions, substitutions of a
+/// character) apart. Headings are short and mostly ASCII: their bytes are compared in place,
+/// with the two rows of the distance table on the stack when they fit (this runs for every
+/// missing section against every heading that is not one).
 fn within_edits(a: &str, b: &str, max: usize) -> bool {
     if a == b {
         return true;
     }
+    if a.is_ascii() && b.is_ascii() {
+        return within_edits_of(a.as_bytes(), b.as_bytes(), max);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    within_edits_of(&a, &b, max)
+}
+
+fn within_edits_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> bool {
     if a.len().abs_diff(b.len()) > max {
         return false;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    const ON_STACK: usize = 64;
+    let mut stack = [[0usize; ON_STACK + 1]; 2];
+    let mut heap: [Vec<usize>; 2];
+    let [prev, cur]: [&mut [usize]; 2] = if b.len() <= ON_STACK {
+        let [p, c] = &mut stack;
+        [&mut p[..=b.len()], &mut c[..=b.len()]]
+    } else {
+        heap = [vec![0; b.len() + 1], vec![0; b.len() + 1]];
+        let [p, c] = &mut heap;
+        [p.as_mut_slice(), c.as_mut_slice()]
+    };
+    let (mut prev, mut cur) = (prev, cur);
+    for (j, v) in prev.iter_mut().enumerate() {
+        *v = j;
+    }
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         let mut row_min = cur[0];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+            let value = (prev[j] + usize::from(ca != cb))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+            cur[j + 1] = value;
+            row_min = row_min.min(value);
         }
         if row_min > max {
             return false;
@@ -563,6 +585,58 @@ pub fn normalize_heading(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Levenshtein distance in characters (short strings: headings).
+    /// Whether `a` becomes `b` in at most `max` single-character edits (Levenshtein), giving
+    /// up as soon as a row of the table exceeds `max`.
+    fn within_edits_by_chars(a: &str, b: &str, max: usize) -> bool {
+        if a == b {
+            return true;
+        }
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        if a.len().abs_diff(b.len()) > max {
+            return false;
+        }
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        let mut cur = vec![0; b.len() + 1];
+        for (i, ca) in a.iter().enumerate() {
+            cur[0] = i + 1;
+            let mut row_min = cur[0];
+            for (j, cb) in b.iter().enumerate() {
+                cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1);
+                row_min = row_min.min(cur[j + 1]);
+            }
+            if row_min > max {
+                return false;
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        prev[b.len()] <= max
+    }
+
+    #[test]
+    fn long_strings_use_rows_off_the_stack() {
+        let a = "a".repeat(70);
+        let b = format!("{}b", "a".repeat(69));
+        assert!(within_edits(&a, &b, 1));
+        assert!(!within_edits(&a, &b, 0));
+        assert_eq!(within_edits(&a, &b, 1), within_edits_by_chars(&a, &b, 1));
+    }
+
+    proptest! {
+        #[test]
+        fn within_edits_is_the_character_table(
+            a in "[abcé ]{0,12}",
+            b in "[abcé ]{0,12}",
+            max in 0usize..4,
+        ) {
+            prop_assert_eq!(within_edits(&a, &b, max), within_edits_by_chars(&a, &b, max));
+        }
+    }
 
     #[test]
     fn a_section_in_two_halves_needs_both_in_order() {
