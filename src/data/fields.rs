@@ -601,7 +601,6 @@ impl Fields {
         })
     }
 
-    /// Vague time expressions in `text`, as byte ranges (whole words, case-insensitive).
     /// Whether a whole value is one vague time (`soon`, `TBD`, `next week`). A match of the
     /// whole value is as long as its phrase (ASCII case aside), so a longer value is none:
     /// tested first, since every `Key: value` line of a report asks.
@@ -610,6 +609,7 @@ impl Fields {
             && matches!(self.vague_times(value).as_slice(), [r] if *r == (0..value.len()))
     }
 
+    /// Vague time expressions in `text`, as byte ranges (whole words, case-insensitive).
     pub fn vague_times(&self, text: &str) -> Vec<Range<usize>> {
         let mut found = self.vague_time.find(text);
         // "as soon as the review is done" names an event, not a vague time.
