@@ -388,15 +388,10 @@ impl SectionSet {
         })
     }
 
-    /// The sections written in two halves among these headings (in document order): one
-    /// heading holds a first-half phrase and a later one a second-half phrase.
-    pub fn halved_by(&self, headings: &[&str], found: impl Fn(usize) -> bool) -> Vec<usize> {
-        let words: Vec<HeadingWords> = headings.iter().map(|h| heading_words(h)).collect();
-        self.halved_by_words(&words, found)
-    }
-
-    /// [`SectionSet::halved_by`] of headings already reduced to their words.
-    pub fn halved_by_words(
+    /// The sections written in two halves among these headings (in document order, already
+    /// split into words): one heading holds a first-half phrase and a later one a
+    /// second-half phrase. Sections `found` says the report has are not looked for.
+    pub fn halved_by(
         &self,
         headings: &[HeadingWords],
         found: impl Fn(usize) -> bool,
@@ -460,13 +455,8 @@ impl SectionSet {
     /// Whether an unrecognised heading looks like a try at naming section `kind`: a name,
     /// alias or synonym within two typing slips of it, or a long word in common
     /// (`Action Itmes`, `Action Plan` for Action Items). For "did you mean" in
-    /// missing-section's help.
-    pub fn resembles(&self, kind: usize, heading: &str) -> bool {
-        self.resembles_words(kind, &heading_words(heading))
-    }
-
-    /// [`SectionSet::resembles`] for a heading already split into words.
-    pub fn resembles_words(&self, kind: usize, words: &HeadingWords) -> bool {
+    /// missing-section's help, which splits each heading into words once.
+    pub fn resembles(&self, kind: usize, words: &HeadingWords) -> bool {
         let key = words.key();
         if key.is_empty() {
             return false;
@@ -546,7 +536,7 @@ fn within_edits_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> bool {
     const ON_STACK: usize = 64;
     let mut stack = [[0usize; ON_STACK + 1]; 2];
     let mut heap: [Vec<usize>; 2];
-    let [prev, cur]: [&mut [usize]; 2] = if b.len() <= ON_STACK {
+    let [mut prev, mut cur]: [&mut [usize]; 2] = if b.len() <= ON_STACK {
         let [p, c] = &mut stack;
         [&mut p[..=b.len()], &mut c[..=b.len()]]
     } else {
@@ -554,7 +544,6 @@ fn within_edits_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> bool {
         let [p, c] = &mut heap;
         [p.as_mut_slice(), c.as_mut_slice()]
     };
-    let (mut prev, mut cur) = (prev, cur);
     for (j, v) in prev.iter_mut().enumerate() {
         *v = j;
     }
@@ -587,7 +576,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Levenshtein distance in characters (short strings: headings).
     /// Whether `a` becomes `b` in at most `max` single-character edits (Levenshtein), giving
     /// up as soon as a row of the table exceeds `max`.
     fn within_edits_by_chars(a: &str, b: &str, max: usize) -> bool {
@@ -644,7 +632,10 @@ mod tests {
         set.extend(super::super::SECTIONS.path, super::super::SECTIONS.text)
             .unwrap_or_else(|e| panic!("the built-in sections load: {e}"));
         let issues = set.find("issues-and-resolutions");
-        let halved = |h: &[&str]| set.halved_by(h, |_| false).into_iter().next();
+        let halved = |h: &[&str]| {
+            let words: Vec<HeadingWords> = h.iter().map(|t| heading_words(t)).collect();
+            set.halved_by(&words, |_| false).into_iter().next()
+        };
         assert_eq!(halved(&["Root Cause", "Timeline", "Action Taken"]), issues);
         assert_eq!(
             halved(&[

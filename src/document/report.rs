@@ -129,7 +129,7 @@ impl Report {
         } else {
             pseudo_headings(doc, set)
         };
-        let halved = set.halved_by_words(&words, |k| sections.iter().any(|f| f.kind == k));
+        let halved = set.halved_by(&words, |k| sections.iter().any(|f| f.kind == k));
         Report {
             sections,
             section_level,

@@ -252,10 +252,7 @@ fn find_vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
             let rest = &lead[colon + 1..];
             let value = rest.trim().trim_end_matches(['.', '!', ';']);
             // A vague expression is a few words: a longer value is a sentence.
-            if value.is_empty()
-                || !fields.is_vague_time(value)
-                || value.split_whitespace().nth(4).is_some()
-            {
+            if !fields.is_vague_time(value) || value.split_whitespace().nth(4).is_some() {
                 continue;
             }
             let value_start = start

@@ -168,7 +168,7 @@ fn resembling_heading<'a>(
     let set = &cx.settings.data.sections;
     candidates
         .iter()
-        .find(|(_, words)| set.resembles_words(kind, words))
+        .find(|(_, words)| set.resembles(kind, words))
         .and_then(|(i, _)| cx.doc.headings.get(*i))
         .map(|h| cx.doc.source[h.span.clone()].trim())
 }
