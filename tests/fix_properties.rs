@@ -105,6 +105,31 @@ fn is_subsequence<T: PartialEq>(small: &[T], big: &[T]) -> bool {
     small.iter().all(|x| it.any(|y| y == x))
 }
 
+/// An HTML block that is never closed (`<?`, `<!--`) runs to the end of the document: a
+/// section inserted after it would be part of it, never read, and inserted again on every
+/// run. Found by `fixing_twice_equals_fixing_once`.
+#[test]
+fn sections_go_before_an_html_block_that_is_never_closed() {
+    let settings = settings();
+    for src in [
+        "## Executive Summary\n<?0\n\n",
+        "# Report\n\n## Executive Summary\n\nText.\n\n<!-- to do\n",
+    ] {
+        let once = fix::fix(src, None, &settings, true);
+        assert!(once.unsettled.is_empty(), "did not settle: {src:?}");
+        let twice = fix::fix(&once.text, None, &settings, true);
+        assert_eq!(twice.text, once.text, "{src:?}");
+        let html = once.text.find("<?").or_else(|| once.text.find("<!--"));
+        let section = once.text.find("## Attachments");
+        assert!(section.is_some(), "no section inserted:\n{}", once.text);
+        assert!(
+            section < html,
+            "inserted after the HTML block:\n{}",
+            once.text
+        );
+    }
+}
+
 proptest! {
     // 96 cases by default; PROPTEST_CASES asks for more.
     #![proptest_config(ProptestConfig {

@@ -1,5 +1,6 @@
 use crate::data::sections::Requirement;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::BlockKind;
 use crate::document::content::Period;
 
 use super::{Context, Rule, declare_rule};
@@ -40,7 +41,9 @@ declare_rule! {
     /// Unsafe: inserts the heading (at the level the other sections use) and a `TODO` line
     /// at the section's place in the recommended order. It adds scaffolding the author must
     /// fill in, so it runs only with `--fix --unsafe-fixes`. No fix when a heading resembles
-    /// the section: inserting one would put a second section next to it.
+    /// the section: inserting one would put a second section next to it. A section goes
+    /// before an HTML block that is never closed (`<!-- …` to the end of the file), which
+    /// would otherwise swallow it.
     pub struct MissingSection {
         code: "CCR101",
         name: "missing-section",
@@ -176,6 +179,64 @@ fn resembling_heading<'a>(
 /// Where a missing section goes: after the present section that precedes it in the
 /// recommended order, else before the first present section that follows it, else at the end.
 fn insertion_point(cx: &Context<'_>, kind: usize) -> usize {
+    let at = natural_insertion_point(cx, kind);
+    // Text after the start of an HTML block that is never closed is part of it: a section
+    // inserted there would not be read as one, and would be inserted again on every run.
+    match unclosed_html_start(cx.doc) {
+        Some(start) if start < at => start,
+        _ => at,
+    }
+}
+
+/// The start of a top-level HTML block that runs to the end of the document because the
+/// marker that closes it (`-->`, `?>`, `]]>`, `>`, `</script>` …) never comes (CommonMark's
+/// HTML blocks of kinds 1 to 5; the others end at a blank line, which an insertion brings).
+fn unclosed_html_start(doc: &crate::document::Document<'_>) -> Option<usize> {
+    let block = doc
+        .blocks
+        .iter()
+        .rfind(|b| b.kind == BlockKind::Html && b.depth == 0)?;
+    if block.span.end < doc.source.trim_end().len() {
+        return None;
+    }
+    let text = doc.source.get(block.span.clone())?.trim();
+    let opener = text
+        .get(..text.len().min(12))
+        .unwrap_or(text)
+        .to_ascii_lowercase();
+    let tag = ["script", "pre", "style", "textarea"]
+        .into_iter()
+        .find(|t| {
+            opener
+                .strip_prefix('<')
+                .and_then(|o| o.strip_prefix(t))
+                .is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with([' ', '\t', '>', '\n', '\r'])
+                })
+        });
+    let closer = match tag {
+        Some(tag) => format!("</{tag}>"),
+        None if opener.starts_with("<!--") => "-->".to_string(),
+        None if opener.starts_with("<?") => "?>".to_string(),
+        None if opener.starts_with("<![cdata[") => "]]>".to_string(),
+        None if opener.starts_with("<!")
+            && opener
+                .as_bytes()
+                .get(2)
+                .is_some_and(u8::is_ascii_alphabetic) =>
+        {
+            ">".to_string()
+        }
+        None => return None,
+    };
+    // The block ends at the line that holds its closer: one that ran to the end without it
+    // has none on its last line.
+    let last_line = text.rsplit('\n').next().unwrap_or("").to_ascii_lowercase();
+    (!last_line.contains(&closer)).then_some(block.span.start)
+}
+
+/// Where a missing section goes, HTML blocks aside.
+fn natural_insertion_point(cx: &Context<'_>, kind: usize) -> usize {
     let found = |k: usize| cx.report.first(k).map(|f| &cx.doc.sections[f.section]);
     // After the last occurrence of the closest earlier kind (a duplicate counts).
     let last = |k: usize| {
