@@ -130,6 +130,27 @@ fn sections_go_before_an_html_block_that_is_never_closed() {
     }
 }
 
+/// A suppression comment inside an HTML block that began before it (`<!A` … `-->`) may hold
+/// the `>` that closes the block: removing it as unused would carry the block over the
+/// headings after it. Found by `section_structure_survives`.
+#[test]
+fn an_unused_suppression_that_closes_an_html_block_stays() {
+    let settings = settings();
+    let src = "## Executive Summary\n<!A\n\n## Executive Summary\n\n<!-- ccr-lint-disable-next-line -->\nNothing to hide here.\n\n## Executive Summary\n\nText.\n";
+    let (_, _, names) = structure(src, &settings);
+    for unsafe_fixes in [false, true] {
+        let once = fix::fix(src, None, &settings, unsafe_fixes);
+        assert!(once.unsettled.is_empty(), "did not settle");
+        assert!(once.text.contains("<!-- ccr-lint-disable-next-line -->"));
+        let (_, _, fixed) = structure(&once.text, &settings);
+        assert!(is_subsequence(&names, &fixed), "{names:?} not in {fixed:?}");
+        assert_eq!(
+            fix::fix(&once.text, None, &settings, unsafe_fixes).text,
+            once.text
+        );
+    }
+}
+
 proptest! {
     // 96 cases by default; PROPTEST_CASES asks for more.
     #![proptest_config(ProptestConfig {

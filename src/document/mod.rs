@@ -66,6 +66,45 @@ pub fn rarest_byte(phrase: &str) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
+/// The marker that closes an HTML block, for the blocks CommonMark closes by one (kinds 1
+/// to 5: `</script>`, `</pre>`, `</style>`, `</textarea>`, `-->`, `?>`, `>` after `<!X`,
+/// `]]>`); `None` for the others, which a blank line ends. `block` is the block's source.
+/// Such a block runs to the end of the document when the marker never comes, and text
+/// removed from inside it may move its end: fixes that insert or delete check this.
+pub fn html_block_closer(block: &str) -> Option<String> {
+    let text = block.trim_start();
+    let opener = text
+        .get(..text.len().min(12))
+        .unwrap_or(text)
+        .to_ascii_lowercase();
+    let tag = ["script", "pre", "style", "textarea"]
+        .into_iter()
+        .find(|t| {
+            opener
+                .strip_prefix('<')
+                .and_then(|o| o.strip_prefix(t))
+                .is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with([' ', '\t', '>', '\n', '\r'])
+                })
+        });
+    let closer = match tag {
+        Some(tag) => format!("</{tag}>"),
+        None if opener.starts_with("<!--") => "-->".to_string(),
+        None if opener.starts_with("<?") => "?>".to_string(),
+        None if opener.starts_with("<![cdata[") => "]]>".to_string(),
+        None if opener.starts_with("<!")
+            && opener
+                .as_bytes()
+                .get(2)
+                .is_some_and(u8::is_ascii_alphabetic) =>
+        {
+            ">".to_string()
+        }
+        None => return None,
+    };
+    Some(closer)
+}
+
 /// Everything the rules need from the Markdown, built in one pass.
 #[derive(Debug)]
 pub struct Document<'a> {

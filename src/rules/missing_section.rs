@@ -200,35 +200,7 @@ fn unclosed_html_start(doc: &crate::document::Document<'_>) -> Option<usize> {
         return None;
     }
     let text = doc.source.get(block.span.clone())?.trim();
-    let opener = text
-        .get(..text.len().min(12))
-        .unwrap_or(text)
-        .to_ascii_lowercase();
-    let tag = ["script", "pre", "style", "textarea"]
-        .into_iter()
-        .find(|t| {
-            opener
-                .strip_prefix('<')
-                .and_then(|o| o.strip_prefix(t))
-                .is_some_and(|rest| {
-                    rest.is_empty() || rest.starts_with([' ', '\t', '>', '\n', '\r'])
-                })
-        });
-    let closer = match tag {
-        Some(tag) => format!("</{tag}>"),
-        None if opener.starts_with("<!--") => "-->".to_string(),
-        None if opener.starts_with("<?") => "?>".to_string(),
-        None if opener.starts_with("<![cdata[") => "]]>".to_string(),
-        None if opener.starts_with("<!")
-            && opener
-                .as_bytes()
-                .get(2)
-                .is_some_and(u8::is_ascii_alphabetic) =>
-        {
-            ">".to_string()
-        }
-        None => return None,
-    };
+    let closer = crate::document::html_block_closer(text)?;
     // The block ends at the line that holds its closer: one that ran to the end without it
     // has none on its last line.
     let last_line = text.rsplit('\n').next().unwrap_or("").to_ascii_lowercase();

@@ -1,7 +1,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, RuleId, Severity};
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::settings::{Settings, selector_matches};
 use crate::suppression::{Kind, Suppression};
 
@@ -30,7 +30,9 @@ declare_rule! {
     /// Safe: removes the comment (with its line, when the comment is alone on it), or only the
     /// unused rule from a comment that names several. Rendered text does not change, since
     /// HTML comments are not shown. No fix is offered for a rule name ccr-lint does not know,
-    /// which is more likely a typo than a stale entry.
+    /// which is more likely a typo than a stale entry, nor for a comment inside an HTML block
+    /// that began before it and that a marker closes (`<?`, `<!DOCTYPE`, `<script>`…): the
+    /// comment's `>` may be what closes that block, and removing it would move its end.
     pub struct UnusedSuppression {
         code: "CCR901",
         name: "unused-suppression",
@@ -93,18 +95,35 @@ pub(crate) fn report(
             )
             .any(|id| selector_matches(sel, &id) && settings.selection.enabled(&id))
     };
-    let remove_comment = |s: &Suppression| {
-        Fix::safe(
-            "remove the comment",
-            vec![Edit::delete(comment_removal(doc, s.span.clone()))],
-        )
+    // No removal inside an HTML block a marker closes that began before the comment (`<!A`
+    // … `<!-- ccr-lint-disable -->`): the comment's `>` may be what closes it, and deleting
+    // it would carry the block over the text after it.
+    let with_removal = |d: Diagnostic, s: &Suppression| {
+        let inside = doc.blocks.iter().any(|b| {
+            b.kind == BlockKind::Html
+                && b.span.start < s.span.start
+                && s.span.start < b.span.end
+                && doc
+                    .source
+                    .get(b.span.clone())
+                    .and_then(crate::document::html_block_closer)
+                    .is_some()
+        });
+        if inside {
+            d
+        } else {
+            d.with_fix(Fix::safe(
+                "remove the comment",
+                vec![Edit::delete(comment_removal(doc, s.span.clone()))],
+            ))
+        }
     };
 
     for (i, s) in sups.iter().enumerate() {
         let what = s.kind.directive();
         if s.kind == Kind::Enable {
             if !ends_a_disable(s, &sups[..i]) {
-                out.push(
+                out.push(with_removal(
                     diag(
                         s.span.clone(),
                         format!(
@@ -112,19 +131,19 @@ pub(crate) fn report(
                             Kind::Disable.directive()
                         ),
                     )
-                    .with_help("remove it, or add the matching disable comment before it")
-                    .with_fix(remove_comment(s)),
-                );
+                    .with_help("remove it, or add the matching disable comment before it"),
+                    s,
+                ));
             }
             continue;
         }
         if s.selectors.is_empty() {
             if !s.used_all {
-                out.push(
+                out.push(with_removal(
                     diag(s.span.clone(), format!("'{what}' suppressed nothing"))
-                        .with_help("the text it was written for has changed; remove the comment")
-                        .with_fix(remove_comment(s)),
-                );
+                        .with_help("the text it was written for has changed; remove the comment"),
+                    s,
+                ));
             }
             continue;
         }
@@ -149,14 +168,14 @@ pub(crate) fn report(
         }
         if unused.len() == s.selectors.len() && !unknown && !undecidable {
             let names: Vec<&str> = s.selectors.iter().map(|x| x.text.as_str()).collect();
-            out.push(
+            out.push(with_removal(
                 diag(
                     s.span.clone(),
                     format!("'{what} {}' suppressed nothing", names.join(" ")),
                 )
-                .with_help("the text it was written for has changed; remove the comment")
-                .with_fix(remove_comment(s)),
-            );
+                .with_help("the text it was written for has changed; remove the comment"),
+                s,
+            ));
             continue;
         }
         for n in unused {
