@@ -214,6 +214,23 @@ pub fn normalize_key(text: &str) -> String {
 /// Calls `f` with the normalised form of `text` (see [`normalize_key`]), built on the stack
 /// for the usual short ASCII key: lookups run on every key, cell and entry part.
 fn with_key<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most keys are already plain (`Participants`, `Due Date`): printable ASCII with single
+    // spaces between words and nothing to trim at either end. Their key is their lower case.
+    let b = text.as_bytes();
+    if is_plain_key(b) {
+        let mut buf = [0u8; MAX_NAME_LEN];
+        for (o, x) in buf.iter_mut().zip(b) {
+            *o = x.to_ascii_lowercase();
+        }
+        // Lower-cased printable ASCII: always UTF-8.
+        return f(std::str::from_utf8(buf.get(..b.len()).unwrap_or(&[])).unwrap_or(""));
+    }
+    with_key_by_definition(text, f)
+}
+
+/// [`with_key`] for any text: trimmed of spaces, emphasis marks and a closing colon, words
+/// joined by single spaces, lower case.
+fn with_key_by_definition<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     let t = text.trim().trim_matches(|c| c == '*' || c == '_').trim();
     let t = t
         .strip_suffix(':')
@@ -254,6 +271,21 @@ fn with_key<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Longer text cannot be a field, column or method name: lookups skip normalising it.
 const MAX_NAME_LEN: usize = 80;
+
+/// Whether normalising `b` only lower-cases it: at most [`MAX_NAME_LEN`] bytes of printable
+/// ASCII and single spaces, with no space, `*`, `_` or `:` at either end (what
+/// [`with_key`] trims) and no two spaces in a row (which it joins).
+fn is_plain_key(b: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let trimmed = |c: u8| matches!(c, b' ' | b'*' | b'_' | b':');
+    b.len() <= MAX_NAME_LEN
+        && !trimmed(first)
+        && !trimmed(last)
+        && b.iter().all(|&c| (b' '..=b'~').contains(&c))
+        && memchr::memmem::find(b, b"  ").is_none()
+}
 
 impl Fields {
     /// Adds one fields file; later files add names and may extend the lists.
@@ -495,17 +527,21 @@ impl Fields {
         })
     }
 
-    /// Whether a label makes its line a task wherever it stands (`Action`, `AI`, `TODO`).
-    pub fn is_action_label(&self, label: &str) -> bool {
-        // Most labels start with a letter no action label starts with.
-        let first = label
+    /// Whether `text` opens with a letter some action label opens with (after spacing and
+    /// emphasis marks): the quick test before a line is read as `Label: value` at all, since
+    /// most labels start with a letter no action label starts with.
+    pub fn may_open_action_label(&self, text: &str) -> bool {
+        let first = text
             .trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
             .bytes()
             .next()
             .map(|b| b.to_ascii_lowercase());
-        if label.len() > MAX_NAME_LEN
-            || !self.action_labels.iter().any(|a| a.bytes().next() == first)
-        {
+        self.action_labels.iter().any(|a| a.bytes().next() == first)
+    }
+
+    /// Whether a label makes its line a task wherever it stands (`Action`, `AI`, `TODO`).
+    pub fn is_action_label(&self, label: &str) -> bool {
+        if label.len() > MAX_NAME_LEN || !self.may_open_action_label(label) {
             return false;
         }
         // `Action from previous meeting:` and `Action for Jenn:` label actions too.
@@ -528,6 +564,20 @@ impl Fields {
 
     /// The longest method name or alias that `text` starts with, as a byte length.
     pub fn method_prefix(&self, text: &str) -> Option<usize> {
+        if text.is_ascii() {
+            // ASCII compares ignoring case as its lower case would (no copy).
+            let b = text.as_bytes();
+            return self
+                .method_lookup
+                .keys()
+                .filter(|key| {
+                    b.get(..key.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(key.as_bytes()))
+                        && !b.get(key.len()).is_some_and(u8::is_ascii_alphanumeric)
+                })
+                .map(String::len)
+                .max();
+        }
         let lower = text.to_lowercase();
         if lower.len() != text.len() {
             // Non-ASCII case folding changed lengths: only whole-text matches are safe.
@@ -791,5 +841,15 @@ mod tests {
         }
         let long = "Word ".repeat(30);
         assert_eq!(normalize_key(&long), long.trim().to_lowercase());
+    }
+
+    proptest::proptest! {
+        /// The quick path for plain keys gives what the definition gives.
+        #[test]
+        fn plain_keys_normalise_by_definition(key in "[ aB:*_\t'/&.()é-]{0,12}") {
+            let quick = super::with_key(&key, str::to_string);
+            let defined = super::with_key_by_definition(&key, str::to_string);
+            proptest::prop_assert_eq!(quick, defined);
+        }
     }
 }

@@ -436,8 +436,8 @@ impl Cx<'_, '_> {
                 let Some(l) = p.text.get(line.clone()) else {
                     continue;
                 };
-                let labelled =
-                    key_value(l).is_some_and(|(k, _)| self.fields.is_action_label(&l[k]));
+                let labelled = self.fields.may_open_action_label(l)
+                    && key_value(l).is_some_and(|(k, _)| self.fields.is_action_label(&l[k]));
                 if !labelled && (labelled_only || template_task(l).is_none()) {
                     continue;
                 }
