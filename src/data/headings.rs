@@ -161,7 +161,8 @@ fn strip_one_number(text: &str) -> &str {
         return text;
     }
     // Roman numerals or a single letter followed by "." or ")": "IV. Next Steps", "A) Summary".
-    if let Some(pos) = text.find(['.', ')']) {
+    // Either is at most five bytes: only the first six are searched.
+    if let Some(pos) = text.bytes().take(6).position(|b| matches!(b, b'.' | b')')) {
         let head = &text[..pos];
         let is_roman =
             !head.is_empty() && head.len() <= 5 && head.chars().all(|c| "IVXLC".contains(c));

@@ -36,12 +36,13 @@ pub(super) fn mark(doc: &mut Document<'_>, cues: &QuoteCues<'_>) {
     transcript_sections(doc, cues, &mut marks);
     turns(doc, cues, &mut marks);
     speaker_lines(doc, cues, &mut marks);
+    // Straight quotes, or curly ones (`“` is `E2 80 9C`): a byte search for either, the
+    // curly quote's searcher built once.
+    let curly = memchr::memmem::Finder::new("\u{201c}");
     for (i, prose) in doc.prose.iter().enumerate() {
-        // Straight quotes, or curly ones (`“` is `E2 80 9C`): a byte search for either.
         let bytes = prose.text.as_bytes();
         if prose.all_quoted()
-            || !(memchr::memchr(b'"', bytes).is_some()
-                || memchr::memmem::find(bytes, "\u{201c}".as_bytes()).is_some())
+            || !(memchr::memchr(b'"', bytes).is_some() || curly.find(bytes).is_some())
         {
             continue;
         }
@@ -227,15 +228,26 @@ enum Lead {
 /// - Jacques` is Jacques speaking about the topic.
 fn speaker_label(before_colon: &str) -> &str {
     let label = before_colon.trim();
-    // Most labels hold no dash at all: a byte test first (`–` and `—` start with 0xE2).
-    if !label.bytes().any(|b| b == b'-' || b == 0xE2) {
-        return label;
+    // The last spaced dash: found from the end, at a byte that ends one (`-`, or the last
+    // byte of `–` `E2 80 93` or `—` `E2 80 94`).
+    let b = label.as_bytes();
+    let mut end = b.len();
+    while let Some(at) = memchr::memrchr3(b'-', 0x93, 0x94, &b[..end]) {
+        end = at;
+        let dash = match b[at] {
+            b'-' => Some(at..at + 1),
+            _ if at >= 2 && b[at - 2] == 0xE2 && b[at - 1] == 0x80 => Some(at - 2..at + 1),
+            _ => None,
+        };
+        if let Some(d) = dash
+            && d.start > 0
+            && b[d.start - 1] == b' '
+            && b.get(d.end) == Some(&b' ')
+        {
+            return label[d.end + 1..].trim();
+        }
     }
-    [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| label.rfind(sep).map(|i| i + sep.len()))
-        .max()
-        .map_or(label, |from| label[from..].trim())
+    label
 }
 
 /// What a label says of its line, whatever follows it.
@@ -580,6 +592,22 @@ mod tests {
         }
         for label in ["ACTION", "next steps", "We agreed on things today now"] {
             assert!(!is_name(label), "{label}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The label after the last spaced dash, as searching for each dash gives it.
+        #[test]
+        fn speaker_label_is_after_the_last_spaced_dash(text in "[a -\u{2013}\u{2014}\u{e9}\u{2093}]{0,16}") {
+            let defined = {
+                let label = text.trim();
+                [" - ", " \u{2013} ", " \u{2014} "]
+                    .iter()
+                    .filter_map(|sep| label.rfind(sep).map(|i| i + sep.len()))
+                    .max()
+                    .map_or(label, |from| label[from..].trim())
+            };
+            proptest::prop_assert_eq!(speaker_label(&text), defined);
         }
     }
 

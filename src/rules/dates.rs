@@ -223,11 +223,10 @@ fn find_vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
     for prose in &cx.doc.prose {
         // Sentences and `Key: value` lines live in paragraphs and list items; the report view
         // reads the table cells where a record needs a date.
-        if cx.skips_run(prose)
-            || !matches!(
-                prose.context,
-                ProseContext::Paragraph | ProseContext::ListItem(_)
-            )
+        if !matches!(
+            prose.context,
+            ProseContext::Paragraph | ProseContext::ListItem(_)
+        ) || cx.skips_run(prose)
         {
             continue;
         }

@@ -220,14 +220,15 @@ fn check_terms(cx: &Context<'_>, target: &Target<'_>, out: &mut Vec<Diagnostic>)
     let source = cx.doc.source;
     let cached = target.kind.map(|kind| (kind, all_kind_hits(cx)));
     for (p, prose) in cx.doc.prose.iter().enumerate() {
-        if cx.skips_run(prose) {
-            continue;
-        }
+        // The shared scan's hits first: most runs have none of this kind.
         if let Some((kind, all)) = cached
             && !all
                 .get(p)
                 .is_some_and(|h| h.hits.iter().any(|(k, _)| *k == kind))
         {
+            continue;
+        }
+        if cx.skips_run(prose) {
             continue;
         }
         let pt = match cached.and_then(|(_, all)| all.get(p)?.index.as_deref()) {

@@ -35,26 +35,17 @@ pub(super) fn settled(doc: &Document<'_>) -> Option<DateOrder> {
 
 /// Whether the text has one or two digits, a `/` or `-`, one or two digits and a `/` or `-`
 /// (a numeric date's start; `2024-06-16` has none): text without one has no numeric date.
+/// Read from each `/` and `-` (a byte search), not byte by byte.
 fn has_numeric_date(b: &[u8]) -> bool {
-    let run = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let first = run(i);
-        let sep = i + first;
-        if (1..=2).contains(&first) && matches!(b.get(sep), Some(b'/' | b'-')) && sep + 1 < b.len()
-        {
-            let second = run(sep + 1);
-            if (1..=2).contains(&second) && matches!(b.get(sep + 1 + second), Some(b'/' | b'-')) {
-                return true;
-            }
-        }
-        i = sep.max(i + 1);
-    }
-    false
+    let digits =
+        |r: &mut dyn Iterator<Item = &u8>| r.take(3).take_while(|c| c.is_ascii_digit()).count();
+    memchr::memchr2_iter(b'/', b'-', b).any(|sep| {
+        let before = digits(&mut b[..sep].iter().rev());
+        let after = digits(&mut b[sep + 1..].iter());
+        (1..=2).contains(&before)
+            && (1..=2).contains(&after)
+            && matches!(b.get(sep + 1 + after), Some(b'/' | b'-'))
+    })
 }
 
 /// An ambiguous date with one reading inside the period is that reading.
@@ -80,6 +71,42 @@ mod tests {
 
     fn values(src: &str) -> Vec<DateValue> {
         content(src).dates.into_iter().map(|d| d.value).collect()
+    }
+
+    /// The byte-by-byte definition `has_numeric_date` replaced.
+    fn has_numeric_date_by_definition(b: &[u8]) -> bool {
+        let run = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let first = run(i);
+            let sep = i + first;
+            if (1..=2).contains(&first)
+                && matches!(b.get(sep), Some(b'/' | b'-'))
+                && sep + 1 < b.len()
+            {
+                let second = run(sep + 1);
+                if (1..=2).contains(&second) && matches!(b.get(sep + 1 + second), Some(b'/' | b'-'))
+                {
+                    return true;
+                }
+            }
+            i = sep.max(i + 1);
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numeric_date_starts_are_found_as_defined(text in "[01 /a-]{0,16}") {
+            proptest::prop_assert_eq!(
+                super::has_numeric_date(text.as_bytes()),
+                has_numeric_date_by_definition(text.as_bytes())
+            );
+        }
     }
 
     #[test]
