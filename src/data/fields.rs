@@ -152,6 +152,9 @@ pub struct Fields {
     /// Canonical method names.
     pub methods: Vec<String>,
     method_lookup: HashMap<String, usize>,
+    /// The keys of `method_lookup`, longest first: the first a text opens with is its
+    /// longest method prefix.
+    method_names: Vec<String>,
     vague_owners: Vec<String>,
     closed: Vec<String>,
     no_issues: Vec<String>,
@@ -183,6 +186,7 @@ impl Default for Fields {
             task_lookup: HashMap::new(),
             methods: Vec::new(),
             method_lookup: HashMap::new(),
+            method_names: Vec::new(),
             vague_owners: Vec::new(),
             closed: Vec::new(),
             no_issues: Vec::new(),
@@ -365,6 +369,9 @@ impl Fields {
                 self.method_of.insert(normalize_key(word), idx);
             }
         }
+        self.method_names = self.method_lookup.keys().cloned().collect();
+        self.method_names
+            .sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         let mut words: Vec<String> = self.method_of.keys().cloned().collect();
         words.sort();
         self.method_words = PhraseMatcher::new(&words);
@@ -568,15 +575,14 @@ impl Fields {
             // ASCII compares ignoring case as its lower case would (no copy).
             let b = text.as_bytes();
             return self
-                .method_lookup
-                .keys()
-                .filter(|key| {
+                .method_names
+                .iter()
+                .find(|key| {
                     b.get(..key.len())
                         .is_some_and(|head| head.eq_ignore_ascii_case(key.as_bytes()))
                         && !b.get(key.len()).is_some_and(u8::is_ascii_alphanumeric)
                 })
-                .map(String::len)
-                .max();
+                .map(String::len);
         }
         let lower = text.to_lowercase();
         if lower.len() != text.len() {
@@ -657,6 +663,11 @@ impl Fields {
     pub fn is_vague_time(&self, value: &str) -> bool {
         value.len() <= self.vague_time.longest()
             && matches!(self.vague_times(value).as_slice(), [r] if *r == (0..value.len()))
+    }
+
+    /// The length in bytes of the longest vague time expression.
+    pub fn longest_vague_time(&self) -> usize {
+        self.vague_time.longest()
     }
 
     /// Vague time expressions in `text`, as byte ranges (whole words, case-insensitive).
@@ -768,18 +779,21 @@ fn unknown_id(path: &str, text: &str, id: &Spanned<String>, other: &str, known: 
 #[derive(Debug, Clone)]
 struct PhraseMatcher {
     phrases: Vec<String>,
+    /// The length in bytes of the longest phrase.
+    longest: usize,
     ac: std::sync::OnceLock<Option<AhoCorasick>>,
 }
 
 impl PhraseMatcher {
     /// The length in bytes of the longest phrase.
     fn longest(&self) -> usize {
-        self.phrases.iter().map(String::len).max().unwrap_or(0)
+        self.longest
     }
 
     fn new(phrases: &[String]) -> Self {
         PhraseMatcher {
             phrases: phrases.to_vec(),
+            longest: phrases.iter().map(String::len).max().unwrap_or(0),
             ac: std::sync::OnceLock::new(),
         }
     }

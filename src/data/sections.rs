@@ -436,7 +436,12 @@ impl SectionSet {
         if label.len() < shortest || label.len() > longest {
             return None;
         }
+        let first = label.as_bytes().first().map(u8::to_ascii_lowercase);
         let same = |m: &str| {
+            // Their first letters differ for nearly every label.
+            if m.as_bytes().first().map(u8::to_ascii_lowercase) != first {
+                return false;
+            }
             let mut a = label.split_whitespace();
             let mut b = m.split(' ');
             loop {

@@ -58,9 +58,11 @@ const STATUS_MARKS: &[char] = &[
 
 /// Whether a character is an emoji pictograph (the Unicode emoji blocks; not status marks).
 fn is_pictograph(c: char) -> bool {
-    if STATUS_MARKS.contains(&c) {
-        return false;
-    }
+    // The ranges first: most characters asked about are dashes and quotes, in none of them.
+    in_pictograph_ranges(c) && !STATUS_MARKS.contains(&c)
+}
+
+fn in_pictograph_ranges(c: char) -> bool {
     matches!(u32::from(c),
         0x1F000..=0x1F02F   // mahjong, dominoes
         | 0x1F0A0..=0x1F0FF // playing cards
@@ -155,9 +157,13 @@ pub fn emoji_in(text: &str) -> Vec<Range<usize>> {
                 continue;
             }
         }
-        if let Some(e) = EMOTICONS
-            .iter()
-            .find(|e| bytes[i..].starts_with(e.as_bytes()) && bounded(i, i + e.len()))
+        // An emoticon's second byte is one of few (`)`, `(`, `-`, `D`, …): tested first.
+        if bytes
+            .get(i + 1)
+            .is_some_and(|&n| EMOTICON_SECOND[usize::from(n)])
+            && let Some(e) = EMOTICONS
+                .iter()
+                .find(|e| bytes[i..].starts_with(e.as_bytes()) && bounded(i, i + e.len()))
         {
             out.push(i..i + e.len());
             i += e.len();
@@ -167,6 +173,19 @@ pub fn emoji_in(text: &str) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// The second bytes of the emoticons.
+const EMOTICON_SECOND: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < EMOTICONS.len() {
+        let e = EMOTICONS[i].as_bytes();
+        assert!(e.len() > 1, "every emoticon is at least two bytes");
+        table[e[1] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// The bytes an emoji may start with: one of a character from U+2000 up (`E2` or more), or a
 /// colon, semicolon, caret or `<`. A table: the rule reads every byte of the prose.

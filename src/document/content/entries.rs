@@ -231,10 +231,14 @@ impl Cx<'_, '_> {
     }
 
     pub(super) fn is_vague(&self, text: &str) -> bool {
-        self.fields
-            .vague_times(text)
-            .first()
-            .is_some_and(|r| r.len() + 3 >= text.trim().len())
+        // The expression is all but three bytes of the text: a longer text is not searched.
+        let len = text.trim().len();
+        (len <= self.fields.longest_vague_time() + 3
+            && self
+                .fields
+                .vague_times(text)
+                .first()
+                .is_some_and(|r| r.len() + 3 >= len))
             || self.fields.is_weekday_phrase(text)
     }
 
