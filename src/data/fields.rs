@@ -571,37 +571,30 @@ impl Fields {
 
     /// The longest method name or alias that `text` starts with, as a byte length.
     pub fn method_prefix(&self, text: &str) -> Option<usize> {
-        if text.is_ascii() {
-            // ASCII compares ignoring case as its lower case would (no copy).
-            let b = text.as_bytes();
-            return self
-                .method_names
-                .iter()
-                .find(|key| {
-                    b.get(..key.len())
-                        .is_some_and(|head| head.eq_ignore_ascii_case(key.as_bytes()))
-                        && !b.get(key.len()).is_some_and(u8::is_ascii_alphanumeric)
-                })
-                .map(String::len);
-        }
-        let lower = text.to_lowercase();
+        // ASCII text compares ignoring case as its lower case would: no copy.
+        let lower = if text.is_ascii() {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        };
         if lower.len() != text.len() {
             // Non-ASCII case folding changed lengths: only whole-text matches are safe.
             return self.method(text).map(|_| text.len());
         }
-        let mut best = None;
-        for key in self.method_lookup.keys() {
-            if lower.starts_with(key.as_str())
-                && lower[key.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-                && best.is_none_or(|b| key.len() > b)
-            {
-                best = Some(key.len());
-            }
-        }
-        best
+        // Longest first: the first name the text opens with is its longest method prefix.
+        self.method_names
+            .iter()
+            .find(|key| {
+                lower
+                    .as_bytes()
+                    .get(..key.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(key.as_bytes()))
+                    && lower
+                        .get(key.len()..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(String::len)
     }
 
     pub fn is_vague_owner(&self, owner: &str) -> bool {
@@ -855,6 +848,20 @@ mod tests {
         }
         let long = "Word ".repeat(30);
         assert_eq!(normalize_key(&long), long.trim().to_lowercase());
+    }
+
+    #[test]
+    fn a_method_prefix_is_the_longest_name_a_text_opens_with() {
+        let data = crate::settings::builtin_data()
+            .unwrap_or_else(|e| panic!("the built-in data loads: {e}"));
+        let f = &data.fields;
+        assert_eq!(f.method_prefix("Phone call with Ana"), Some(10));
+        assert_eq!(f.method_prefix("PHONE CALL"), Some(10));
+        assert_eq!(f.method_prefix("Phone — Ana"), Some(5));
+        assert_eq!(f.method_prefix("Telephone call — Zoë"), Some(14));
+        assert_eq!(f.method_prefix("Phoneless day"), None);
+        assert_eq!(f.method_prefix("Callé"), None);
+        assert_eq!(f.method_prefix("Review"), None);
     }
 
     proptest::proptest! {

@@ -37,12 +37,13 @@ pub(super) fn mark(doc: &mut Document<'_>, cues: &QuoteCues<'_>) {
     turns(doc, cues, &mut marks);
     speaker_lines(doc, cues, &mut marks);
     // Straight quotes, or curly ones (`“` is `E2 80 9C`): a byte search for either, the
-    // curly quote's searcher built once.
-    let curly = memchr::memmem::Finder::new("\u{201c}");
+    // curly quote's searcher built once per run.
+    static CURLY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{201c}"));
     for (i, prose) in doc.prose.iter().enumerate() {
         let bytes = prose.text.as_bytes();
         if prose.all_quoted()
-            || !(memchr::memchr(b'"', bytes).is_some() || curly.find(bytes).is_some())
+            || !(memchr::memchr(b'"', bytes).is_some() || CURLY.find(bytes).is_some())
         {
             continue;
         }

@@ -37,11 +37,11 @@ pub(super) fn settled(doc: &Document<'_>) -> Option<DateOrder> {
 /// (a numeric date's start; `2024-06-16` has none): text without one has no numeric date.
 /// Read from each `/` and `-` (a byte search), not byte by byte.
 fn has_numeric_date(b: &[u8]) -> bool {
-    let digits =
-        |r: &mut dyn Iterator<Item = &u8>| r.take(3).take_while(|c| c.is_ascii_digit()).count();
+    let is_digit = |c: &&u8| c.is_ascii_digit();
     memchr::memchr2_iter(b'/', b'-', b).any(|sep| {
-        let before = digits(&mut b[..sep].iter().rev());
-        let after = digits(&mut b[sep + 1..].iter());
+        // Up to three: a run of three digits is already too long.
+        let before = b[..sep].iter().rev().take(3).take_while(is_digit).count();
+        let after = b[sep + 1..].iter().take(3).take_while(is_digit).count();
         (1..=2).contains(&before)
             && (1..=2).contains(&after)
             && matches!(b.get(sep + 1 + after), Some(b'/' | b'-'))
