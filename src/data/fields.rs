@@ -654,8 +654,28 @@ impl Fields {
     /// whole value is as long as its phrase (ASCII case aside), so a longer value is none:
     /// tested first, since every `Key: value` line of a report asks.
     pub fn is_vague_time(&self, value: &str) -> bool {
-        value.len() <= self.vague_time.longest()
+        self.may_be_vague_time(value, 0)
             && matches!(self.vague_times(value).as_slice(), [r] if *r == (0..value.len()))
+    }
+
+    /// Whether a vague time expression may cover all of `text` but `slack` bytes (its
+    /// surrounding whitespace aside): one of them, ignoring ASCII case, stands within the
+    /// first `slack` bytes and is long enough. A quick test that never says no where
+    /// [`Fields::vague_times`] would find such an expression; most values hold none.
+    pub fn may_be_vague_time(&self, text: &str, slack: usize) -> bool {
+        let t = text.trim();
+        let len = t.len();
+        len <= self.vague_time.longest() + slack
+            && self.vague_time.phrases.iter().any(|p| {
+                let n = p.len();
+                n <= len
+                    && n + slack >= len
+                    && (0..=len - n).any(|at| {
+                        t.as_bytes()
+                            .get(at..at + n)
+                            .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+                    })
+            })
     }
 
     /// The length in bytes of the longest vague time expression.
@@ -871,6 +891,24 @@ mod tests {
             let quick = super::with_key(&key, str::to_string);
             let defined = super::with_key_by_definition(&key, str::to_string);
             proptest::prop_assert_eq!(quick, defined);
+        }
+
+        /// The quick test for a vague time never rules out a text where one covers all but
+        /// `slack` bytes of it, as the entry and task readers and vague-date ask.
+        #[test]
+        fn the_vague_time_test_loses_no_expression(
+            text in "( |  |\t|\\.|:|,|-|é|X|ASAP|asap|Soon|soon|as soon as|next week|Next Week|EOD|end of day|today|by|on|Friday|2024){0,5}",
+            slack in 0usize..5,
+        ) {
+            let data = crate::settings::builtin_data()
+                .unwrap_or_else(|e| panic!("the built-in data loads: {e}"));
+            let f = &data.fields;
+            let len = text.trim().len();
+            let covers = f.vague_times(&text).first().is_some_and(|r| r.len() + slack >= len);
+            proptest::prop_assert!(!covers || f.may_be_vague_time(&text, slack));
+            let whole = text.len() <= f.longest_vague_time()
+                && matches!(f.vague_times(&text).as_slice(), [r] if *r == (0..text.len()));
+            proptest::prop_assert_eq!(f.is_vague_time(&text), whole);
         }
     }
 }

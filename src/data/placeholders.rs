@@ -73,6 +73,7 @@ pub type Loaded = (
 #[derive(Debug, Clone)]
 pub struct Placeholders {
     any: meta::Regex,
+    gate: Option<Gate>,
     defs: Vec<PlaceholderDef>,
     instructions: InstructionsDef,
 }
@@ -85,12 +86,12 @@ pub struct PlaceholderMatch<'t> {
     pub message: String,
 }
 
-/// A prefilter from the first three bytes a match of any pattern can start with (`[`, `<`,
-/// `{{`, `TBD`, `lor`, ...), or none when some pattern can start with anything. The regex
-/// engine would extract one itself, but exhaustively (every case variant of every `(?i)`
-/// word): that was two thirds of this matcher's compile time, paid by every run of the
-/// binary, and three bytes are as selective on report prose.
-fn prefilter(patterns: &[&str]) -> Option<Prefilter> {
+/// The first three bytes a match of any pattern can start with (`[`, `<`, `{{`, `TBD`,
+/// `lor`, ...), or none when some pattern can start with anything. The regex engine would
+/// extract them itself, but exhaustively (every case variant of every `(?i)` word): that was
+/// two thirds of this matcher's compile time, paid by every run of the binary, and three
+/// bytes are as selective on report prose.
+fn first_bytes(patterns: &[&str]) -> Option<Seq> {
     let mut all = Seq::empty();
     for pattern in patterns {
         let hir = regex_syntax::parse(pattern).ok()?;
@@ -104,8 +105,63 @@ fn prefilter(patterns: &[&str]) -> Option<Prefilter> {
         all.union(&mut seq);
     }
     all.optimize_for_prefix_by_preference();
+    all.is_finite().then_some(all)
+}
+
+/// The regex engine's prefilter over [`first_bytes`].
+fn prefilter(all: &Seq) -> Option<Prefilter> {
     let literals: Vec<&[u8]> = all.literals()?.iter().map(|l| l.as_bytes()).collect();
     Prefilter::new(MatchKind::LeftmostFirst, &literals)
+}
+
+/// A quick test of whether a text holds any match's first bytes, asked before the regex
+/// searches it: most prose runs hold none.
+///
+/// The regex's own prefilter has to search for all first bytes at once, and a set that mixes
+/// one-byte literals (`[`, `<`) with many longer ones (every case of `lor`, `DD/`, `mm-`,
+/// `X people`) is too large for its vector search, so it reads a byte at a time (about
+/// 1,300 instructions for a line of prose). Here the one-byte literals get `memchr` and the
+/// longer ones a vector search of their own.
+#[derive(Debug, Clone)]
+struct Gate {
+    /// The one-byte first bytes (at most three).
+    bytes: Vec<u8>,
+    /// The longer ones, if any.
+    longer: Option<aho_corasick::packed::Searcher>,
+}
+
+impl Gate {
+    fn new(all: &Seq) -> Option<Self> {
+        let literals = all.literals()?;
+        let (short, long): (Vec<_>, Vec<_>) = literals.iter().partition(|l| l.len() == 1);
+        let bytes: Vec<u8> = short.iter().map(|l| l.as_bytes()[0]).collect();
+        if bytes.len() > 3 || long.iter().any(|l| l.is_empty()) {
+            return None;
+        }
+        let longer = if long.is_empty() {
+            None
+        } else {
+            Some(
+                aho_corasick::packed::Config::new()
+                    .builder()
+                    .extend(long.iter().map(|l| l.as_bytes()))
+                    .build()?,
+            )
+        };
+        Some(Gate { bytes, longer })
+    }
+
+    fn may_match(&self, text: &str) -> bool {
+        let t = text.as_bytes();
+        let byte = match self.bytes[..] {
+            [] => false,
+            [a] => memchr::memchr(a, t).is_some(),
+            [a, b] => memchr::memchr2(a, b, t).is_some(),
+            [a, b, c] => memchr::memchr3(a, b, c, t).is_some(),
+            _ => true,
+        };
+        byte || self.longer.as_ref().is_some_and(|s| s.find(t).is_some())
+    }
 }
 
 impl Placeholders {
@@ -129,9 +185,10 @@ impl Placeholders {
             .iter()
             .map(|d| d.pattern.get_ref().as_str())
             .collect();
+        let first = first_bytes(&patterns);
         let config = meta::Config::new()
             .auto_prefilter(false)
-            .prefilter(prefilter(&patterns));
+            .prefilter(first.as_ref().and_then(prefilter));
         let any = meta::Builder::new()
             .configure(config)
             .build_many(&patterns)
@@ -156,6 +213,7 @@ impl Placeholders {
         Ok((
             Placeholders {
                 any,
+                gate: first.as_ref().and_then(Gate::new),
                 defs: file.placeholder,
                 instructions: file.instructions,
             },
@@ -186,11 +244,17 @@ impl Placeholders {
 
     /// Whether `text` holds template text (no message is built).
     pub fn is_match(&self, text: &str) -> bool {
-        self.any.is_match(text)
+        self.may_match(text) && self.any.is_match(text)
+    }
+
+    /// False only when no pattern can match `text`.
+    fn may_match(&self, text: &str) -> bool {
+        self.gate.as_ref().is_none_or(|g| g.may_match(text))
     }
 
     /// The byte ranges of the placeholders in `text`, left to right (no message is built).
     pub fn ranges<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        let text = if self.may_match(text) { text } else { "" };
         self.any.find_iter(text).map(|m| m.range())
     }
 
@@ -199,6 +263,9 @@ impl Placeholders {
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = PlaceholderMatch<'t>> + 't {
+        // A text the gate rules out holds no match; and none matches the empty text, since
+        // every match starts with one of the gate's literals, each at least a byte long.
+        let text = if self.may_match(text) { text } else { "" };
         self.any.find_iter(text).map(move |m| {
             let template = self
                 .defs
@@ -233,9 +300,20 @@ mod tests {
     fn the_built_in_patterns_get_a_prefilter_and_a_pattern_that_starts_anywhere_none() {
         let (_, patterns) = builtin();
         let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
-        assert!(prefilter(&patterns).is_some());
-        assert!(prefilter(&[r"\w+ TBD", r"\[x\]"]).is_none());
-        assert!(prefilter(&[r"(?i)\bTBD\b", r"x*"]).is_none_or(|p| !p.is_fast()));
+        let first = first_bytes(&patterns).expect("the built-in patterns have first bytes");
+        assert!(prefilter(&first).is_some());
+        let gate = Gate::new(&first).expect("the built-in patterns get a gate");
+        assert!(gate.longer.is_some() && !gate.bytes.is_empty());
+        assert!(gate.may_match("Due: DD/MM/YYYY") && gate.may_match("see [Client]"));
+        assert!(!gate.may_match("The client requested a revised quote."));
+        // A pattern that can match the empty text, or starts with too many single bytes:
+        // every text is searched.
+        let gate_of = |p: &[&str]| first_bytes(p).and_then(|f| Gate::new(&f));
+        assert!(gate_of(&[r"x*", r"\[x\]"]).is_none());
+        assert!(gate_of(&["a", "b", "c", "d"]).is_none());
+        let prefilter_of = |p: &[&str]| first_bytes(p).and_then(|f| prefilter(&f));
+        assert!(prefilter_of(&[r"\w+ TBD", r"\[x\]"]).is_none());
+        assert!(prefilter_of(&[r"(?i)\bTBD\b", r"x*"]).is_none_or(|p| !p.is_fast()));
     }
 
     proptest! {
@@ -243,7 +321,7 @@ mod tests {
         /// the regex engine finds with its own prefilter.
         #[test]
         fn the_prefilter_loses_no_match(
-            text in "([\\[\\]<>{}]|TBD|TODO|XX|Lorem|lorem ipsum|insert|Your|client name|Client|[a-zA-Z ]|\\n|é){0,40}"
+            text in "([\\[\\]<>{}/.-]|TBD|TODO|XX|Lorem|lorem ipsum|insert|Your|client name|Client|DD|MM|mm|yyyy|YYYY|X people|N days|[a-zA-Z ]|\\n|é){0,40}"
         ) {
             static BOTH: std::sync::LazyLock<(Placeholders, meta::Regex)> =
                 std::sync::LazyLock::new(|| {

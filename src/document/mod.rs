@@ -30,20 +30,41 @@ pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 /// case) and comparing the needle around each: a needle searched for often is best anchored
 /// at its rarest byte (see [`rarest_byte`]).
 pub fn contains_ignore_ascii_case_at(hay: &str, needle: &str, anchor: usize) -> bool {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     // An anchor past the needle's end falls back to its first byte.
     let anchor = if anchor < needle.len() { anchor } else { 0 };
-    let Some(&byte) = needle.get(anchor) else {
+    let Some(&byte) = needle.as_bytes().get(anchor) else {
         return true;
     };
+    contains_any_ignore_ascii_case_at(hay, byte, &[(needle, anchor)])
+}
+
+/// Whether `hay` contains any of `needles` ignoring ASCII case, each given with its anchor:
+/// the position of a byte that is `byte` in one case or the other. One search for that
+/// byte serves them all (`yesterday` and `the other day` are both anchored at a `y`).
+pub fn contains_any_ignore_ascii_case_at<S: AsRef<str>>(
+    hay: &str,
+    byte: u8,
+    needles: &[(S, usize)],
+) -> bool {
+    debug_assert!(
+        needles.iter().all(|(n, at)| {
+            n.as_ref()
+                .as_bytes()
+                .get(*at)
+                .is_some_and(|b| b.eq_ignore_ascii_case(&byte))
+        }),
+        "every needle holds the searched byte at its anchor"
+    );
+    let hay = hay.as_bytes();
     let (lower, upper) = (byte.to_ascii_lowercase(), byte.to_ascii_uppercase());
-    let Some(rest) = hay.get(anchor..) else {
-        return false;
-    };
-    // `i` is where the anchor byte is in `rest`, so where the needle starts in `hay`.
-    memchr::memchr2_iter(lower, upper, rest).any(|i| {
-        hay.get(i..i + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    // `i` is where the anchor byte is in `hay`; a needle starts `at` bytes before it.
+    memchr::memchr2_iter(lower, upper, hay).any(|i| {
+        needles.iter().any(|(n, at)| {
+            let n = n.as_ref().as_bytes();
+            i.checked_sub(*at)
+                .and_then(|start| hay.get(start..start + n.len()))
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
     })
 }
 
@@ -500,7 +521,10 @@ impl<'a> Document<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{contains_ignore_ascii_case, contains_ignore_ascii_case_at, rarest_byte};
+    use super::{
+        contains_any_ignore_ascii_case_at, contains_ignore_ascii_case,
+        contains_ignore_ascii_case_at, rarest_byte,
+    };
     use proptest::prelude::*;
 
     /// The definition: some window of the haystack equals the needle, ASCII case ignored.
@@ -540,6 +564,21 @@ mod tests {
             prop_assert_eq!(
                 contains_ignore_ascii_case_at(&hay, &needle, anchor),
                 by_windows(&hay, &needle)
+            );
+        }
+
+        /// Needles that share their anchor byte (`y`, in either case) are found in one search.
+        #[test]
+        fn sharing_an_anchor_is_the_window_search_for_each(
+            hay in "[aAbB yYzZé-]{0,24}",
+            first in "[aAbB -]{0,3}[yY][aAbB yY-]{0,3}",
+            second in "[aAbB -]{0,3}[yY][aAbB yY-]{0,3}",
+        ) {
+            let at = |n: &str| n.bytes().position(|b| b.eq_ignore_ascii_case(&b'y')).unwrap_or(0);
+            let needles = [(first.as_str(), at(&first)), (second.as_str(), at(&second))];
+            prop_assert_eq!(
+                contains_any_ignore_ascii_case_at(&hay, b'y', &needles),
+                by_windows(&hay, &first) || by_windows(&hay, &second)
             );
         }
 

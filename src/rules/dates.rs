@@ -245,13 +245,14 @@ fn find_vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
             let Some(colon) = lead.find(':') else {
                 continue;
             };
-            if lead[..colon].split_whitespace().count() > 4 {
-                continue;
-            }
             let rest = &lead[colon + 1..];
             let value = rest.trim().trim_end_matches(['.', '!', ';']);
-            // A vague expression is a few words: a longer value is a sentence.
-            if !fields.is_vague_time(value) || value.split_whitespace().nth(4).is_some() {
+            // A vague expression is a few words: a longer value is a sentence (tested first:
+            // most values are longer than any expression).
+            if !fields.is_vague_time(value)
+                || value.split_whitespace().nth(4).is_some()
+                || lead[..colon].split_whitespace().count() > 4
+            {
                 continue;
             }
             let value_start = start

@@ -231,9 +231,10 @@ impl Cx<'_, '_> {
     }
 
     pub(super) fn is_vague(&self, text: &str) -> bool {
-        // The expression is all but three bytes of the text: a longer text is not searched.
+        // The expression is all but three bytes of the text: only a text that may hold one
+        // so is searched.
         let len = text.trim().len();
-        (len <= self.fields.longest_vague_time() + 3
+        (self.fields.may_be_vague_time(text, 3)
             && self
                 .fields
                 .vague_times(text)
