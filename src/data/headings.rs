@@ -9,21 +9,109 @@
 
 use std::ops::Range;
 
-/// A heading as words, and its parts (ranges of `words`).
+/// A heading as words, and its parts: one buffer, the words joined by single spaces (the
+/// exact-match key), with each word's place in it. A report has a heading per entry, so a
+/// heading costs three allocations, not one per word.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HeadingWords {
-    pub words: Vec<String>,
+    key: String,
+    spans: Vec<Range<usize>>,
+    /// The parts, as ranges of word indices.
     pub parts: Vec<Range<usize>>,
 }
 
 impl HeadingWords {
     /// The exact-match key: the words joined by single spaces.
-    pub fn key(&self) -> String {
-        self.words.join(" ")
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
-    pub fn part(&self, r: &Range<usize>) -> &[String] {
-        &self.words[r.clone()]
+    /// All the words.
+    pub fn words(&self) -> Words<'_> {
+        Words {
+            key: &self.key,
+            spans: &self.spans,
+        }
+    }
+
+    /// The words of a part (a range of `parts`).
+    pub fn part(&self, r: &Range<usize>) -> Words<'_> {
+        Words {
+            key: &self.key,
+            spans: self.spans.get(r.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// The words as owned strings (for data read once, such as a section's phrases).
+    pub fn into_words(self) -> Vec<String> {
+        self.words().iter().map(str::to_string).collect()
+    }
+}
+
+/// A run of a heading's words.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'h> {
+    key: &'h str,
+    spans: &'h [Range<usize>],
+}
+
+impl<'h> Words<'h> {
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&'h str> {
+        self.spans.get(i).and_then(|r| self.key.get(r.clone()))
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &'h str> + 'h {
+        let key = self.key;
+        self.spans
+            .iter()
+            .map(move |r| key.get(r.clone()).unwrap_or(""))
+    }
+
+    /// The words from `from` on.
+    pub fn from(&self, from: usize) -> Words<'h> {
+        Words {
+            key: self.key,
+            spans: self.spans.get(from..).unwrap_or_default(),
+        }
+    }
+
+    /// Whether the words at `at` are `phrase`.
+    pub fn phrase_at(&self, at: usize, phrase: &[String]) -> bool {
+        let key = self.key.as_bytes();
+        self.spans.get(at..at + phrase.len()).is_some_and(|spans| {
+            spans
+                .iter()
+                .zip(phrase)
+                .all(|(r, p)| r.len() == p.len() && key.get(r.clone()) == Some(p.as_bytes()))
+        })
+    }
+
+    /// Whether `word` is one of the words.
+    pub fn contains(&self, word: &str) -> bool {
+        let key = self.key.as_bytes();
+        self.spans
+            .iter()
+            .any(|r| r.len() == word.len() && key.get(r.clone()) == Some(word.as_bytes()))
+    }
+
+    /// Whether `phrase` (not empty) stands anywhere among the words.
+    pub fn holds(&self, phrase: &[String]) -> bool {
+        !phrase.is_empty()
+            && phrase.len() <= self.len()
+            && (0..=self.len() - phrase.len()).any(|at| self.phrase_at(at, phrase))
+    }
+
+    /// Whether the words end with `phrase`.
+    pub fn ends_with(&self, phrase: &[String]) -> bool {
+        phrase.len() <= self.len() && self.phrase_at(self.len() - phrase.len(), phrase)
     }
 }
 
@@ -47,7 +135,7 @@ pub struct HeadCues {
 impl HeadCues {
     /// Whether `phrase` is the head of `part`: it stands within the first few words, and
     /// what follows it is nothing, a qualifier, or trailing nouns.
-    pub fn is_head(&self, part: &[String], phrase: &[String]) -> bool {
+    pub fn is_head(&self, part: Words<'_>, phrase: &[String]) -> bool {
         if phrase.is_empty() || phrase.len() > part.len() {
             return false;
         }
@@ -55,12 +143,16 @@ impl HeadCues {
             .take(MAX_BEFORE + 1)
             .any(|i| {
                 // `5 minutes` is a duration, not the minutes of a meeting.
-                let counted = i > 0 && part[i - 1].chars().all(|c| c.is_ascii_digit());
-                part[i..i + phrase.len()] == *phrase && !counted && {
-                    let after = &part[i + phrase.len()..];
-                    after.is_empty()
-                        || self.after.contains(&after[0])
-                        || after.iter().all(|w| self.trailing.contains(w))
+                let counted = i > 0
+                    && part
+                        .get(i - 1)
+                        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+                part.phrase_at(i, phrase) && !counted && {
+                    let after = part.from(i + phrase.len());
+                    after.get(0).is_none_or(|first| {
+                        self.after.iter().any(|a| a == first)
+                            || after.iter().all(|w| self.trailing.iter().any(|t| t == w))
+                    })
                 }
             })
     }
@@ -175,37 +267,82 @@ fn strip_one_number(text: &str) -> &str {
     text
 }
 
+/// A heading's words and parts, as they are read: a word's characters go straight into the
+/// key, and a word that trims to nothing or is a conjunction is taken back out.
+struct WordsBuilder {
+    out: HeadingWords,
+    /// The word being read: where the key is cut back to if it is dropped (before its
+    /// separating space), and where its first character is.
+    word: Option<(usize, usize)>,
+    part_start: usize,
+}
+
+impl WordsBuilder {
+    fn push(&mut self, c: char) {
+        if self.word.is_none() {
+            let cut = self.out.key.len();
+            if cut > 0 {
+                self.out.key.push(' ');
+            }
+            self.word = Some((cut, self.out.key.len()));
+        }
+        self.out.key.push(c);
+    }
+
+    fn in_word(&self) -> bool {
+        self.word.is_some()
+    }
+
+    /// Ends the word being read: trimmed of `-`, `'`, `;` and `.`, a word; `and`/`or`, a split
+    /// between parts; nothing left, dropped.
+    #[inline]
+    fn flush(&mut self) {
+        let Some((cut, start)) = self.word.take() else {
+            return;
+        };
+        let raw = &self.out.key[start..];
+        let trim = |c: char| matches!(c, '-' | '\'' | ';' | '.');
+        let w = raw.trim_matches(trim);
+        if w.is_empty() || w == "and" || w == "or" {
+            let conjunction = !w.is_empty();
+            self.out.key.truncate(cut);
+            if conjunction {
+                self.split();
+            }
+            return;
+        }
+        let lead = raw.len() - raw.trim_start_matches(trim).len();
+        let len = w.len();
+        if lead > 0 {
+            self.out.key.replace_range(start..start + lead, "");
+        }
+        self.out.key.truncate(start + len);
+        self.out.spans.push(start..start + len);
+    }
+
+    /// Ends the part being read (if it has words).
+    fn split(&mut self) {
+        if self.out.spans.len() > self.part_start {
+            self.out.parts.push(self.part_start..self.out.spans.len());
+        }
+        self.part_start = self.out.spans.len();
+    }
+}
+
 /// A heading's words and parts.
 pub fn heading_words(text: &str) -> HeadingWords {
     let cleaned = strip_tags_and_parens(text);
     let t = strip_numbering(cleaned.trim());
     // A heading is a few words in one or two parts: room for them up front.
-    let mut out = HeadingWords {
-        words: Vec::with_capacity(4),
-        parts: Vec::with_capacity(2),
+    let mut b = WordsBuilder {
+        out: HeadingWords {
+            key: String::with_capacity(t.len()),
+            spans: Vec::with_capacity(4),
+            parts: Vec::with_capacity(2),
+        },
+        word: None,
+        part_start: 0,
     };
-    let mut part_start = 0;
-    let mut word = String::with_capacity(t.len());
-    let flush_word = |word: &mut String, out: &mut HeadingWords, part_start: &mut usize| {
-        // Every space flushes: most find no word.
-        if word.is_empty() {
-            return;
-        }
-        let w = word.trim_matches(|c| matches!(c, '-' | '\'' | ';' | '.'));
-        if w.is_empty() {
-        } else if w == "and" || w == "or" {
-            split(out, part_start);
-        } else {
-            out.words.push(w.to_string());
-        }
-        word.clear();
-    };
-    fn split(out: &mut HeadingWords, part_start: &mut usize) {
-        if out.words.len() > *part_start {
-            out.parts.push(*part_start..out.words.len());
-        }
-        *part_start = out.words.len();
-    }
     let mut prev: Option<char> = None;
     let mut iter = t.chars().peekable();
     while let Some(c) = iter.next() {
@@ -214,29 +351,29 @@ pub fn heading_words(text: &str) -> HeadingWords {
             prev.is_none_or(char::is_whitespace) && iter.peek().is_none_or(|c| c.is_whitespace())
         };
         match c {
-            c if c.is_ascii_alphanumeric() => word.push(c.to_ascii_lowercase()),
-            c if crate::chars::is_alphanumeric(c) => word.extend(c.to_lowercase()),
-            '\'' | '’' => word.push('\''),
-            ';' | '.' if !word.is_empty() => word.push(c),
+            c if c.is_ascii_alphanumeric() => b.push(c.to_ascii_lowercase()),
+            c if crate::chars::is_alphanumeric(c) => c.to_lowercase().for_each(|l| b.push(l)),
+            '\'' | '’' => b.push('\''),
+            ';' | '.' if b.in_word() => b.push(c),
             '-' | '–' | '—' if !spaced() => {
                 if c == '-' {
-                    word.push('-');
+                    b.push('-');
                 } else {
-                    flush_word(&mut word, &mut out, &mut part_start);
-                    split(&mut out, &mut part_start);
+                    b.flush();
+                    b.split();
                 }
             }
             '-' | '–' | '—' | '&' | '/' | '+' | ',' | '|' => {
-                flush_word(&mut word, &mut out, &mut part_start);
-                split(&mut out, &mut part_start);
+                b.flush();
+                b.split();
             }
-            _ => flush_word(&mut word, &mut out, &mut part_start),
+            _ => b.flush(),
         }
         prev = Some(c);
     }
-    flush_word(&mut word, &mut out, &mut part_start);
-    split(&mut out, &mut part_start);
-    out
+    b.flush();
+    b.split();
+    b.out
 }
 
 #[cfg(test)]
@@ -244,12 +381,15 @@ mod tests {
     use super::*;
 
     fn key(t: &str) -> String {
-        heading_words(t).key()
+        heading_words(t).key().to_string()
     }
 
     fn parts(t: &str) -> Vec<String> {
         let h = heading_words(t);
-        h.parts.iter().map(|r| h.part(r).join(" ")).collect()
+        h.parts
+            .iter()
+            .map(|r| h.part(r).iter().collect::<Vec<_>>().join(" "))
+            .collect()
     }
 
     #[test]
@@ -298,8 +438,9 @@ mod tests {
             after: vec!["for".into(), "raised".into()],
             trailing: vec!["review".into(), "log".into()],
         };
-        let w = |t: &str| heading_words(t).words;
-        let head = |t: &str, p: &str| cues.is_head(&w(t), &w(p));
+        let head = |t: &str, p: &str| {
+            cues.is_head(heading_words(t).words(), &heading_words(p).into_words())
+        };
         assert!(head("Proposed Next Steps", "next steps"));
         assert!(head("Issues for the TAC", "issues"));
         assert!(head("Issues raised", "issues"));

@@ -277,7 +277,7 @@ impl SectionSet {
                     .chain(&s.synonyms)
                     .map(|n| {
                         let w = heading_words(n);
-                        (w.key(), w.words)
+                        (w.key().to_string(), w.into_words())
                     })
                     .collect()
             })
@@ -287,7 +287,7 @@ impl SectionSet {
                 self.lookup.entry(normalize_heading(name)).or_insert(i);
             }
             for phrase in std::iter::once(&s.name).chain(&s.synonyms) {
-                let words = heading_words(phrase).words;
+                let words = heading_words(phrase).into_words();
                 if !words.is_empty() {
                     for w in &words {
                         let at = self.phrases.len();
@@ -315,7 +315,7 @@ impl SectionSet {
 
     /// [`SectionSet::read_heading`] of a heading already reduced to its words.
     pub fn read_heading_words(&self, words: &HeadingWords, by_head: bool) -> Option<HeadingMatch> {
-        if let Some(&kind) = self.lookup.get(&words.key()) {
+        if let Some(&kind) = self.lookup.get(words.key()) {
             return Some(HeadingMatch::Exact(kind));
         }
         if !by_head {
@@ -334,7 +334,7 @@ impl SectionSet {
     }
 
     fn read_words_by_head(&self, words: &super::headings::HeadingWords) -> Vec<usize> {
-        if words.words.len() > super::headings::MAX_HEAD_WORDS {
+        if words.words().len() > super::headings::MAX_HEAD_WORDS {
             return Vec::new();
         }
         let mut kinds = Vec::new();
@@ -364,62 +364,60 @@ impl SectionSet {
     /// `Questions/Issues for the TAC` say more than the section's name).
     pub fn is_plain_synonym(&self, kind: usize, heading: &str) -> bool {
         let words = heading_words(heading);
-        if words.parts.len() != 1
-            || words
-                .words
-                .iter()
-                .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
-        {
+        let all = words.words();
+        if words.parts.len() != 1 || all.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
             return false;
         }
-        self.phrases.iter().any(|(p, k)| {
-            *k == kind && words.words.len() <= p.len() + 1 && words.words.ends_with(p)
-        })
+        self.phrases
+            .iter()
+            .any(|(p, k)| *k == kind && all.len() <= p.len() + 1 && all.ends_with(p))
     }
 
     /// The section a whole document is when its title has one of that section's record
     /// words (`# TSC Minutes`): a record of one meeting is its own interaction log.
     pub fn record_by_title(&self, title: &str) -> Option<usize> {
-        let words = heading_words(title).words;
-        self.sections.iter().position(|s| {
-            s.record_titles
-                .iter()
-                .any(|t| words.windows(t.len()).any(|w| w == t.as_slice()))
-        })
+        let words = heading_words(title);
+        self.sections
+            .iter()
+            .position(|s| s.record_titles.iter().any(|t| words.words().holds(t)))
     }
 
-    /// The sections written in two halves among these headings (in document order, already
-    /// split into words): one heading holds a first-half phrase and a later one a
-    /// second-half phrase. Sections `found` says the report has are not looked for.
+    /// The sections written in two halves among a document's headings: one heading holds a
+    /// first-half phrase and a later one a second-half phrase. The headings are given as
+    /// their distinct texts (already split into words) and, in document order, which of
+    /// those each heading is: a phrase is looked for once in each distinct text. Sections
+    /// `found` says the report has are not looked for.
     pub fn halved_by(
         &self,
-        headings: &[HeadingWords],
+        distinct: &[HeadingWords],
+        order: &[usize],
         found: impl Fn(usize) -> bool,
     ) -> Vec<usize> {
-        let wanted = self
-            .sections
-            .iter()
-            .enumerate()
-            .any(|(k, s)| !s.halves.0.is_empty() && !found(k));
-        if !wanted {
-            return Vec::new();
-        }
-        let words: Vec<&[String]> = headings.iter().map(|h| h.words.as_slice()).collect();
-        let holds = |ws: &[String], phrases: &[Vec<String>]| {
-            phrases
-                .iter()
-                .any(|p| ws.windows(p.len()).any(|w| w == p.as_slice()))
+        let holds = |i: usize, phrases: &[Vec<String>]| {
+            distinct
+                .get(i)
+                .is_some_and(|h| phrases.iter().any(|p| h.words().holds(p)))
         };
         self.sections
             .iter()
             .enumerate()
             .filter(|(k, s)| {
-                !s.halves.0.is_empty()
-                    && !found(*k)
-                    && words
-                        .iter()
-                        .position(|ws| holds(ws, &s.halves.0))
-                        .is_some_and(|i| words[i + 1..].iter().any(|ws| holds(ws, &s.halves.1)))
+                if s.halves.0.is_empty() || found(*k) {
+                    return false;
+                }
+                // The first heading that holds a first half (each distinct text asked once),
+                // then any heading after it that holds a second half.
+                let mut first: Vec<Option<bool>> = vec![None; distinct.len()];
+                let mut held = |i: usize| {
+                    *first
+                        .get_mut(i)
+                        .map(|memo| memo.get_or_insert_with(|| holds(i, &s.halves.0)))
+                        .unwrap_or(&mut false)
+                };
+                order
+                    .iter()
+                    .position(|&i| held(i))
+                    .is_some_and(|at| order[at + 1..].iter().any(|&i| holds(i, &s.halves.1)))
             })
             .map(|(k, _)| k)
             .collect()
@@ -468,10 +466,10 @@ impl SectionSet {
         }
         self.forms.get(kind).into_iter().flatten().any(|(k, name)| {
             let slips = (k.chars().count() / 6).clamp(1, 2);
-            k.len().abs_diff(key.len()) <= 2 * slips && within_edits(k, &key, slips)
+            k.len().abs_diff(key.len()) <= 2 * slips && within_edits(k, key, slips)
                 || name
                     .iter()
-                    .any(|w| w.chars().count() >= 5 && words.words.iter().any(|h| h == w))
+                    .any(|w| w.chars().count() >= 5 && words.words().contains(w))
         })
     }
 
@@ -492,7 +490,12 @@ impl SectionSet {
     /// The sections whose link labels end `label` (`Agenda document`, `GitHub Issues`):
     /// its last word, or that word without a plural `s`.
     pub fn read_by_link_label(&self, label: &str) -> impl Iterator<Item = usize> + '_ {
-        let last = heading_words(label).words.pop().unwrap_or_default();
+        let last = heading_words(label)
+            .words()
+            .iter()
+            .next_back()
+            .unwrap_or_default()
+            .to_string();
         let single = last.strip_suffix('s').unwrap_or(&last).to_string();
         self.sections.iter().enumerate().filter_map(move |(k, s)| {
             (!last.is_empty() && s.link_labels.iter().any(|w| *w == last || *w == single))
@@ -503,14 +506,20 @@ impl SectionSet {
 
 fn words_of(list: &[String]) -> Vec<Vec<String>> {
     list.iter()
-        .map(|t| heading_words(t).words)
+        .map(|t| heading_words(t).into_words())
         .filter(|w| !w.is_empty())
         .collect()
 }
 
 fn last_words(list: &[String]) -> Vec<String> {
     list.iter()
-        .filter_map(|t| heading_words(t).words.pop())
+        .filter_map(|t| {
+            heading_words(t)
+                .words()
+                .iter()
+                .next_back()
+                .map(str::to_string)
+        })
         .collect()
 }
 
@@ -573,7 +582,7 @@ fn within_edits_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> bool {
 /// The exact-match key of a heading: lowercase words, numbering, markup, emoji and
 /// punctuation removed, `and`, `&`, `/` and `+` left out (see `data::headings`).
 pub fn normalize_heading(text: &str) -> String {
-    heading_words(text).key()
+    heading_words(text).key().to_string()
 }
 
 #[cfg(test)]
@@ -639,7 +648,8 @@ mod tests {
         let issues = set.find("issues-and-resolutions");
         let halved = |h: &[&str]| {
             let words: Vec<HeadingWords> = h.iter().map(|t| heading_words(t)).collect();
-            set.halved_by(&words, |_| false).into_iter().next()
+            let order: Vec<usize> = (0..words.len()).collect();
+            set.halved_by(&words, &order, |_| false).into_iter().next()
         };
         assert_eq!(halved(&["Root Cause", "Timeline", "Action Taken"]), issues);
         assert_eq!(

@@ -5,6 +5,7 @@
 //! parts (`Proposed Next Steps`; `Issues and Next Steps` names two), or, when its words name
 //! nothing, by its content (a table with Date and Method columns is an interaction log).
 
+use crate::data::headings::HeadingWords;
 use crate::data::sections::HeadingMatch;
 use crate::data::{Fields, SectionSet};
 
@@ -68,15 +69,32 @@ impl Report {
     fn build_reading(doc: &Document<'_>, set: &SectionSet, fields: Option<&Fields>) -> Self {
         let title = title(doc);
         let mut candidates: Vec<(usize, usize, Recognised)> = Vec::new();
-        // Each heading reduced to its words once: read here, and again for sections written
-        // in two halves.
-        let words: Vec<crate::data::headings::HeadingWords> = doc
-            .headings
-            .iter()
-            .map(|h| crate::data::headings::heading_words(&h.text))
-            .collect();
-        for (i, w) in words.iter().enumerate() {
-            match set.read_heading_words(w, Some(i) != title) {
+        // A report repeats its sub-headings (`#### Attendees`, `#### Notes` under each
+        // meeting): each distinct heading text is reduced to words, and read, once. The words
+        // are read here, and again for sections written in two halves.
+        let mut distinct: Vec<(HeadingWords, Option<HeadingMatch>)> = Vec::new();
+        let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        let mut order: Vec<usize> = Vec::with_capacity(doc.headings.len());
+        for h in &doc.headings {
+            let k = *seen.entry(h.text.as_str()).or_insert_with(|| {
+                let words = crate::data::headings::heading_words(&h.text);
+                let read = set.read_heading_words(&words, true);
+                distinct.push((words, read));
+                distinct.len() - 1
+            });
+            order.push(k);
+        }
+        for (i, &k) in order.iter().enumerate() {
+            let Some((words, read)) = distinct.get(k) else {
+                continue;
+            };
+            // The title is read as a whole only.
+            let read = if Some(i) == title {
+                set.read_heading_words(words, false)
+            } else {
+                read.clone()
+            };
+            match read {
                 Some(HeadingMatch::Exact(kind)) => candidates.push((kind, i, Recognised::Exact)),
                 Some(HeadingMatch::Head(kinds)) => {
                     let by = if kinds.len() > 1 {
@@ -129,7 +147,8 @@ impl Report {
         } else {
             pseudo_headings(doc, set)
         };
-        let halved = set.halved_by(&words, |k| sections.iter().any(|f| f.kind == k));
+        let distinct: Vec<HeadingWords> = distinct.into_iter().map(|(w, _)| w).collect();
+        let halved = set.halved_by(&distinct, &order, |k| sections.iter().any(|f| f.kind == k));
         Report {
             sections,
             section_level,
