@@ -6,6 +6,7 @@ use foldhash::HashSet;
 
 use serde::Deserialize;
 
+use super::vocabulary::PhraseFinder;
 use super::{DataError, Embedded, parse_toml};
 
 pub const QUOTATIONS: Embedded = Embedded {
@@ -39,6 +40,8 @@ pub struct QuotationExample {
 pub struct Quotations {
     pub min_quote_words: usize,
     transcript_headings: HashSet<String>,
+    /// The quick test for them (see [`PhraseFinder`]); none when it cannot be built.
+    transcript_finder: Option<PhraseFinder>,
     speech_verbs: HashSet<String>,
     question_answer: HashSet<String>,
     not_speakers: HashSet<String>,
@@ -60,9 +63,15 @@ impl Quotations {
                 "`min-quote-words` must be at least 1",
             ));
         }
+        let transcript_headings = set(&file.transcript_headings);
         let q = Quotations {
             min_quote_words: file.min_quote_words,
-            transcript_headings: set(&file.transcript_headings),
+            transcript_finder: PhraseFinder::new({
+                let mut words: Vec<String> = transcript_headings.iter().cloned().collect();
+                words.sort();
+                words
+            }),
+            transcript_headings,
             speech_verbs: set(&file.speech_verbs),
             question_answer: set(&file.question_answer),
             not_speakers: set(&file.not_speakers),
@@ -82,9 +91,13 @@ impl Quotations {
 
     /// Whether a text may hold a transcript cue word (a quick test, ASCII case ignored).
     pub fn may_name_transcript(&self, text: &str) -> bool {
-        self.transcript_headings
-            .iter()
-            .any(|w| crate::document::contains_ignore_ascii_case(text, w))
+        match &self.transcript_finder {
+            Some(finder) => finder.is_match(text),
+            None => self
+                .transcript_headings
+                .iter()
+                .any(|w| crate::document::contains_ignore_ascii_case(text, w)),
+        }
     }
 
     /// Whether a word (lower case) introduces speech (`said`, `asked`, …).
@@ -111,5 +124,27 @@ impl Quotations {
             ("question-answer", file.question_answer),
             ("not-speakers", file.not_speakers),
         ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quotations;
+
+    proptest::proptest! {
+        /// The quick test for transcript cue words says what searching for each one says.
+        #[test]
+        fn the_transcript_test_is_a_search_for_each_word(
+            text in "(Transcript|TRANSCRIPTS|transcription|Verbatim|verb|script|trans|[ a-zé#:-]){0,12}"
+        ) {
+            let q = Quotations::builtin()
+                .unwrap_or_else(|e| panic!("the built-in quotations load: {e}"));
+            let each = q
+                .transcript_headings
+                .iter()
+                .any(|w| crate::document::contains_ignore_ascii_case(&text, w));
+            proptest::prop_assert!(q.transcript_finder.is_some());
+            proptest::prop_assert_eq!(q.may_name_transcript(&text), each);
+        }
     }
 }

@@ -259,7 +259,7 @@ pub enum PhraseFinder {
 impl PhraseFinder {
     const FEW: usize = 4;
 
-    fn new(phrases: Vec<String>) -> Option<Self> {
+    pub fn new(phrases: Vec<String>) -> Option<Self> {
         if phrases.len() <= Self::FEW && !phrases.iter().any(String::is_empty) {
             let mut groups: Vec<(u8, Vec<(String, usize)>)> = Vec::new();
             for p in phrases {
