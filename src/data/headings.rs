@@ -75,11 +75,11 @@ impl<'h> Words<'h> {
             .map(move |r| key.get(r.clone()).unwrap_or(""))
     }
 
-    /// The words from `from` on.
-    pub fn from(&self, from: usize) -> Words<'h> {
+    /// The words after the first `n`.
+    pub fn skip(&self, n: usize) -> Words<'h> {
         Words {
             key: self.key,
-            spans: self.spans.get(from..).unwrap_or_default(),
+            spans: self.spans.get(n..).unwrap_or_default(),
         }
     }
 
@@ -148,7 +148,7 @@ impl HeadCues {
                         .get(i - 1)
                         .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
                 part.phrase_at(i, phrase) && !counted && {
-                    let after = part.from(i + phrase.len());
+                    let after = part.skip(i + phrase.len());
                     after.get(0).is_none_or(|first| {
                         self.after.iter().any(|a| a == first)
                             || after.iter().all(|w| self.trailing.iter().any(|t| t == w))
@@ -418,6 +418,32 @@ mod tests {
             key("Questions/Issues for the TAC"),
             "questions issues for the tac"
         );
+    }
+
+    #[test]
+    fn words_are_ranges_of_the_key() {
+        let h = heading_words("Über-Protokoll: Nächste Schritte & Offene Punkte");
+        assert_eq!(h.key(), "über-protokoll nächste schritte offene punkte");
+        let words = h.words();
+        assert_eq!(words.len(), 5);
+        assert!(!words.is_empty() && heading_words("—").words().is_empty());
+        assert_eq!(words.get(1), Some("nächste"));
+        assert_eq!(words.iter().next_back(), Some("punkte"));
+        let phrase = |p: &str| -> Vec<String> { p.split(' ').map(str::to_string).collect() };
+        assert!(words.holds(&phrase("nächste schritte")));
+        assert!(!words.holds(&phrase("schritte nächste")));
+        assert!(!words.holds(&[]));
+        assert!(words.ends_with(&phrase("offene punkte")));
+        assert!(words.contains("über-protokoll") && !words.contains("über"));
+        assert!(words.phrase_at(3, &phrase("offene punkte")));
+        assert!(!words.phrase_at(4, &phrase("punkte mehr")));
+        assert_eq!(words.skip(3).get(0), Some("offene"));
+        assert_eq!(h.parts.len(), 2);
+        assert_eq!(
+            h.part(&h.parts[1]).iter().collect::<Vec<_>>(),
+            ["offene", "punkte"]
+        );
+        assert_eq!(h.into_words().len(), 5);
     }
 
     #[test]
