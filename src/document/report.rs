@@ -349,22 +349,24 @@ fn whole_document(doc: &Document<'_>, set: &SectionSet) -> Vec<usize> {
             out.push(k);
         }
     }
-    // Markers stand at the top, with the meeting's details.
+    // Markers stand at the top, with the meeting's details. A label is a word or two
+    // (`Moderator:`, `Note taker:`); its words are counted only once it names a marker (most
+    // labels are ruled out by their length first).
     let labels = doc.prose.iter().take(MARKER_RUNS).flat_map(|p| {
         p.text.lines().filter_map(|l| {
             let l = l.trim_start_matches(['*', '_', ' ', '#']);
             let colon = l.find(':')?;
-            // A marker is a word or two (`Moderator:`, `Note taker:`).
-            (colon <= 40 && l[..colon].split_whitespace().count() <= 2).then(|| &l[..colon])
+            (colon <= 40).then(|| (&l[..colon], true))
         })
     });
     let headings = doc
         .headings
         .iter()
         .take(MARKER_RUNS)
-        .map(|h| h.text.as_str());
-    for label in headings.chain(labels) {
+        .map(|h| (h.text.as_str(), false));
+    for (label, counted) in headings.chain(labels) {
         if let Some(k) = set.record_by_marker(label)
+            && (!counted || label.split_whitespace().count() <= 2)
             && !out.contains(&k)
         {
             out.push(k);
