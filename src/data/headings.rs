@@ -333,12 +333,13 @@ impl WordsBuilder {
 pub fn heading_words(text: &str) -> HeadingWords {
     let cleaned = strip_tags_and_parens(text);
     let t = strip_numbering(cleaned.trim());
-    // A heading is a few words in one or two parts: room for them up front.
+    // Room up front for the words and parts of most headings (`April 1, 2024 — Call` has three
+    // parts): growing a vector reallocates it.
     let mut b = WordsBuilder {
         out: HeadingWords {
             key: String::with_capacity(t.len()),
-            spans: Vec::with_capacity(4),
-            parts: Vec::with_capacity(2),
+            spans: Vec::with_capacity(8),
+            parts: Vec::with_capacity(4),
         },
         word: None,
         part_start: 0,
