@@ -39,18 +39,21 @@ struct ProseBuf {
 
 impl ProseBuf {
     /// The finished run's text: the source itself when the run is one verbatim segment (its
-    /// text is then byte for byte `source[src]`), keeping the buffer for the next run; else
-    /// the buffer, moved out.
+    /// text is then byte for byte `source[src]`); else a copy of the buffer, of its exact
+    /// size. The buffer is kept for the next run either way: it has grown to a run's size
+    /// once, where a new one would grow again, a reallocation at every doubling.
     fn text_of<'a>(&mut self, source: &'a str, segs: &[Seg]) -> Cow<'a, str> {
-        if let [seg] = segs
+        let text = if let [seg] = segs
             && seg.verbatim
             && let Some(verbatim) = source.get(seg.src())
             && verbatim == self.text
         {
-            self.text.clear();
-            return Cow::Borrowed(verbatim);
-        }
-        Cow::Owned(std::mem::take(&mut self.text))
+            Cow::Borrowed(verbatim)
+        } else {
+            Cow::Owned(self.text.clone())
+        };
+        self.text.clear();
+        text
     }
 
     fn push(&mut self, text: &str, src: Range<usize>, verbatim: bool, kind: SegKind) {
@@ -67,10 +70,6 @@ impl ProseBuf {
             last.extend(text.len(), src.end);
             self.text.push_str(text);
             return;
-        }
-        if self.segs.capacity() == 0 {
-            // Most runs are one segment: don't pay for the default four.
-            self.segs.reserve_exact(1);
         }
         let start = self.text.len();
         self.segs
@@ -176,7 +175,9 @@ impl<'a> Builder<'a> {
                 Open::Other => Some(ProseContext::Paragraph),
             })
             .unwrap_or(ProseContext::Paragraph);
-        let mut segs = std::mem::take(&mut self.buf.segs);
+        // A copy of exact size (most runs are one segment); the buffer stays for the next run.
+        let mut segs = self.buf.segs.clone();
+        self.buf.segs.clear();
         if self.in_quote > 0 {
             for s in &mut segs {
                 s.quoted = true;

@@ -156,8 +156,9 @@ fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
 
 impl TokenIndex {
     pub fn build(text: &str) -> Self {
-        // About one token per five bytes of English prose: one allocation, usually.
-        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        // Room for a token per three bytes: prose averages one per five, but dates, times and
+        // punctuation (`15:15` is three tokens) need more, and growing the list reallocates it.
+        let mut toks = Vec::with_capacity(text.len() / 3 + 1);
         tokenise(text, &mut toks);
         TokenIndex { toks }
     }
