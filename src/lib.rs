@@ -18,6 +18,7 @@ pub mod scaffold;
 pub mod server;
 pub mod settings;
 pub mod suppression;
+pub mod swar;
 pub mod vocab;
 
 use std::path::Path;

@@ -678,11 +678,6 @@ impl Fields {
             })
     }
 
-    /// The length in bytes of the longest vague time expression.
-    pub fn longest_vague_time(&self) -> usize {
-        self.vague_time.longest()
-    }
-
     /// Vague time expressions in `text`, as byte ranges (whole words, case-insensitive).
     pub fn vague_times(&self, text: &str) -> Vec<Range<usize>> {
         let mut found = self.vague_time.find(text);
@@ -906,7 +901,7 @@ mod tests {
             let len = text.trim().len();
             let covers = f.vague_times(&text).first().is_some_and(|r| r.len() + slack >= len);
             proptest::prop_assert!(!covers || f.may_be_vague_time(&text, slack));
-            let whole = text.len() <= f.longest_vague_time()
+            let whole = text.len() <= f.vague_time.longest()
                 && matches!(f.vague_times(&text).as_slice(), [r] if *r == (0..text.len()));
             proptest::prop_assert_eq!(f.is_vague_time(&text), whole);
         }

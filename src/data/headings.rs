@@ -75,6 +75,11 @@ impl<'h> Words<'h> {
             .map(move |r| key.get(r.clone()).unwrap_or(""))
     }
 
+    /// The last word.
+    pub fn last(&self) -> Option<&'h str> {
+        self.len().checked_sub(1).and_then(|i| self.get(i))
+    }
+
     /// The words after the first `n`.
     pub fn skip(&self, n: usize) -> Words<'h> {
         Words {
@@ -429,7 +434,7 @@ mod tests {
         assert_eq!(words.len(), 5);
         assert!(!words.is_empty() && heading_words("—").words().is_empty());
         assert_eq!(words.get(1), Some("nächste"));
-        assert_eq!(words.iter().next_back(), Some("punkte"));
+        assert_eq!(words.last(), Some("punkte"));
         let phrase = |p: &str| -> Vec<String> { p.split(' ').map(str::to_string).collect() };
         assert!(words.holds(&phrase("nächste schritte")));
         assert!(!words.holds(&phrase("schritte nächste")));

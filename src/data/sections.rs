@@ -373,10 +373,11 @@ impl SectionSet {
             .any(|(p, k)| *k == kind && all.len() <= p.len() + 1 && all.ends_with(p))
     }
 
-    /// The section a whole document is when its title has one of that section's record
-    /// words (`# TSC Minutes`): a record of one meeting is its own interaction log.
-    pub fn record_by_title(&self, title: &str) -> Option<usize> {
-        let words = heading_words(title);
+    /// The section a whole document is when its title (reduced to its words) has one of that
+    /// section's record words (`# TSC Minutes`): a record of one meeting is its own
+    /// interaction log.
+    pub fn record_by_title(&self, title: &HeadingWords) -> Option<usize> {
+        let words = title;
         self.sections
             .iter()
             .position(|s| s.record_titles.iter().any(|t| words.words().holds(t)))
@@ -492,8 +493,7 @@ impl SectionSet {
     pub fn read_by_link_label(&self, label: &str) -> impl Iterator<Item = usize> + '_ {
         let last = heading_words(label)
             .words()
-            .iter()
-            .next_back()
+            .last()
             .unwrap_or_default()
             .to_string();
         let single = last.strip_suffix('s').unwrap_or(&last).to_string();
@@ -513,13 +513,7 @@ fn words_of(list: &[String]) -> Vec<Vec<String>> {
 
 fn last_words(list: &[String]) -> Vec<String> {
     list.iter()
-        .filter_map(|t| {
-            heading_words(t)
-                .words()
-                .iter()
-                .next_back()
-                .map(str::to_string)
-        })
+        .filter_map(|t| heading_words(t).words().last().map(str::to_string))
         .collect()
 }
 

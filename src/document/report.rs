@@ -59,6 +59,10 @@ pub struct Report {
     pub pseudo: Vec<(usize, std::ops::Range<usize>)>,
     /// What the sections say (client, period, dates, entries, tasks, …).
     pub content: super::content::Content,
+    /// Each distinct heading text reduced to its words (see [`Report::heading_words`]).
+    words: Vec<HeadingWords>,
+    /// For each heading, in document order, which of `words` its text is.
+    words_of: Vec<usize>,
 }
 
 impl Report {
@@ -71,26 +75,28 @@ impl Report {
         let mut candidates: Vec<(usize, usize, Recognised)> = Vec::new();
         // A report repeats its sub-headings (`#### Attendees`, `#### Notes` under each
         // meeting): each distinct heading text is reduced to words, and read, once. The words
-        // are read here, and again for sections written in two halves.
-        let mut distinct: Vec<(HeadingWords, Option<HeadingMatch>)> = Vec::new();
+        // are kept: read here, again for sections written in two halves and for the title,
+        // and by missing-section's "did you mean".
+        let mut words: Vec<HeadingWords> = Vec::new();
+        let mut reads: Vec<Option<HeadingMatch>> = Vec::new();
         let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
         let mut order: Vec<usize> = Vec::with_capacity(doc.headings.len());
         for h in &doc.headings {
             let k = *seen.entry(h.text.as_str()).or_insert_with(|| {
-                let words = crate::data::headings::heading_words(&h.text);
-                let read = set.read_heading_words(&words, true);
-                distinct.push((words, read));
-                distinct.len() - 1
+                let w = crate::data::headings::heading_words(&h.text);
+                reads.push(set.read_heading_words(&w, true));
+                words.push(w);
+                words.len() - 1
             });
             order.push(k);
         }
         for (i, &k) in order.iter().enumerate() {
-            let Some((words, read)) = distinct.get(k) else {
+            let (Some(w), Some(read)) = (words.get(k), reads.get(k)) else {
                 continue;
             };
             // The title is read as a whole only.
             let read = if Some(i) == title {
-                set.read_heading_words(words, false)
+                set.read_heading_words(w, false)
             } else {
                 read.clone()
             };
@@ -147,16 +153,23 @@ impl Report {
         } else {
             pseudo_headings(doc, set)
         };
-        let distinct: Vec<HeadingWords> = distinct.into_iter().map(|(w, _)| w).collect();
-        let halved = set.halved_by(&distinct, &order, |k| sections.iter().any(|f| f.kind == k));
+        let halved = set.halved_by(&words, &order, |k| sections.iter().any(|f| f.kind == k));
+        let first_heading = order.first().and_then(|&k| words.get(k));
         Report {
             sections,
             section_level,
-            whole: whole_document(doc, set),
+            whole: whole_document(doc, set, first_heading),
             halved,
             pseudo,
             content: Default::default(),
+            words,
+            words_of: order,
         }
+    }
+
+    /// Heading `heading` reduced to its words (as section matching read it).
+    pub fn heading_words(&self, heading: usize) -> Option<&HeadingWords> {
+        self.words_of.get(heading).and_then(|&k| self.words.get(k))
     }
 
     /// Whether the report has section `kind`: a heading names it, the whole document is it,
@@ -331,7 +344,11 @@ const MARKER_RUNS: usize = 60;
 
 /// The sections the whole document is, by its title's words or a record marker among its
 /// labels and headings.
-fn whole_document(doc: &Document<'_>, set: &SectionSet) -> Vec<usize> {
+fn whole_document(
+    doc: &Document<'_>,
+    set: &SectionSet,
+    first_heading: Option<&HeadingWords>,
+) -> Vec<usize> {
     let mut out = Vec::new();
     let front_title = doc.front_matter.as_ref().and_then(|fm| {
         doc.source[fm.clone()].lines().find_map(|l| {
@@ -341,8 +358,8 @@ fn whole_document(doc: &Document<'_>, set: &SectionSet) -> Vec<usize> {
             Some(v.trim().trim_matches(['"', '\'']))
         })
     });
-    let title = doc.headings.first().map(|h| h.text.as_str());
-    for t in front_title.into_iter().chain(title) {
+    let front_title = front_title.map(crate::data::headings::heading_words);
+    for t in front_title.iter().chain(first_heading) {
         if let Some(k) = set.record_by_title(t)
             && !out.contains(&k)
         {

@@ -208,19 +208,14 @@ fn may_hold(text: &str) -> bool {
 /// a run of ASCII without `:`, `;`, `<` or `^` (nearly all prose) is passed over whole, and
 /// only the eight bytes around a candidate or a non-ASCII byte are read one by one.
 fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x01_01_01_01_01_01_01_01;
-    const HIGH: u64 = 0x80 * ONES;
-    // Whether some byte of `v` is zero (exact: the classic test has no false answers for
-    // "any").
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    let holds = |w: u64, b: u8| has_zero(w ^ (u64::from(b) * ONES));
+    use crate::swar::{HIGH_BITS, has_byte};
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
-        let plain = w & HIGH == 0
-            && !(holds(w, b':') || holds(w, b';') || holds(w, b'<') || holds(w, b'^'));
+        let plain =
+            w & HIGH_BITS == 0 && ![b':', b';', b'<', b'^'].into_iter().any(|b| has_byte(w, b));
         if !plain && let Some(n) = chunk.iter().position(|&b| MAY_START[usize::from(b)]) {
             return Some(i + n);
         }

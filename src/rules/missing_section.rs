@@ -1,3 +1,4 @@
+use crate::data::headings::HeadingWords;
 use crate::data::sections::Requirement;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::BlockKind;
@@ -141,31 +142,30 @@ fn stated_elsewhere(cx: &Context<'_>, id: &str) -> bool {
     }
 }
 
-/// The headings that may be a try at a missing section, split into words once: not a
-/// recognised section nor the title, and at the level sections are written at or above (an
-/// entry's sub-heading is not a try at a section). None when nothing is missing.
-fn candidate_headings(
-    cx: &Context<'_>,
-    any_missing: bool,
-) -> Vec<(usize, crate::data::headings::HeadingWords)> {
+/// The headings that may be a try at a missing section, with their words (as the report
+/// view read them): not a recognised section nor the title, and at the level sections are
+/// written at or above (an entry's sub-heading is not a try at a section). None when nothing
+/// is missing.
+fn candidate_headings<'a>(cx: &Context<'a>, any_missing: bool) -> Vec<(usize, &'a HeadingWords)> {
     if !any_missing {
         return Vec::new();
     }
-    let level = cx.report.section_level.unwrap_or(2).max(2);
+    let report: &'a crate::document::Report = cx.report;
+    let level = report.section_level.unwrap_or(2).max(2);
     cx.doc
         .headings
         .iter()
         .enumerate()
         .filter(|(i, h)| !(*i == 0 && h.level == 1) && h.level <= level)
-        .filter(|(i, _)| !cx.report.sections.iter().any(|f| f.section == *i))
-        .map(|(i, h)| (i, crate::data::headings::heading_words(&h.text)))
+        .filter(|(i, _)| !report.sections.iter().any(|f| f.section == *i))
+        .filter_map(|(i, _)| Some((i, report.heading_words(i)?)))
         .collect()
 }
 
 /// The first candidate heading that resembles the missing section's names, as written.
 fn resembling_heading<'a>(
     cx: &Context<'a>,
-    candidates: &[(usize, crate::data::headings::HeadingWords)],
+    candidates: &[(usize, &HeadingWords)],
     kind: usize,
 ) -> Option<&'a str> {
     let set = &cx.settings.data.sections;

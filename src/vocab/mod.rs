@@ -21,6 +21,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::data::vocabulary::{Kind, TermSet};
+use crate::swar::{HIGH_BITS, lower_ascii8};
 
 /// Mark the start and end of each token in [`normalise_term`]'s key, so that the key tells
 /// apart token sequences whose texts run together (`follow-up` is one token, `follow - up`
@@ -296,20 +297,6 @@ const MIX: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 fn mix_chunk(h: u64, chunk: u64) -> u64 {
     (h.rotate_left(5) ^ chunk).wrapping_mul(MIX)
 }
-
-/// Eight ASCII bytes (no high bit set) with their capitals lower-cased, all at once: a byte
-/// plus `0x3F` reaches `0x80` from `A` on, plus `0x25` from the byte after `Z` on; no sum
-/// carries into the next byte.
-#[inline]
-fn lower_ascii8(x: u64) -> u64 {
-    const ONES: u64 = 0x01_01_01_01_01_01_01_01;
-    let from_a = x.wrapping_add(0x3F * ONES);
-    let past_z = x.wrapping_add(0x25 * ONES);
-    x | ((from_a & !past_z & (0x80 * ONES)) >> 2)
-}
-
-/// The high bit of every byte of a word.
-const HIGH_BITS: u64 = 0x80_80_80_80_80_80_80_80;
 
 /// The hash of a token as matching reads it, folded on the fly (no copy): tokens that match
 /// each other hash alike. The folded bytes are mixed in eight at a time; an ASCII token (the
@@ -859,24 +846,6 @@ mod tests {
                 prop_assert_eq!(token_hash(&folded), defined);
                 prop_assert_eq!(token_hash_in(text.as_bytes(), t.range()), defined);
             }
-        }
-    }
-
-    #[test]
-    fn capitals_lower_eight_at_a_time() {
-        for b in 0u8..0x80 {
-            let x = u64::from_le_bytes([b, b'@', b'[', b'A', b'Z', b'a', b'z', b'`']);
-            let want = u64::from_le_bytes([
-                b.to_ascii_lowercase(),
-                b'@',
-                b'[',
-                b'a',
-                b'z',
-                b'a',
-                b'z',
-                b'`',
-            ]);
-            assert_eq!(lower_ascii8(x), want, "{b:#x}");
         }
     }
 
