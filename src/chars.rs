@@ -28,6 +28,78 @@ pub fn is_alphabetic(c: char) -> bool {
     !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
 }
 
+/// The first letter or digit of `s` ([`is_alphanumeric`]), reading ASCII a byte at a time.
+#[inline]
+pub fn first_alphanumeric(s: &str) -> Option<char> {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            // `i` is a character boundary: every byte before it is ASCII.
+            return s[i..].chars().find(|&c| is_alphanumeric(c));
+        }
+        if b.is_ascii_alphanumeric() {
+            return Some(char::from(b));
+        }
+    }
+    None
+}
+
+/// Whether an ASCII byte is whitespace by [`char::is_whitespace`] (which, unlike
+/// [`u8::is_ascii_whitespace`], counts the vertical tab).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The non-empty pieces of `text` between whitespace characters, each with its byte offset:
+/// `text.split(char::is_whitespace)` without the empty pieces, reading ASCII a byte at a time
+/// instead of decoding every character.
+pub fn whitespace_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    // The width of the character at `i` if it is whitespace, or the negated width if not
+    // (`i` is always a character boundary: it only moves by whole characters).
+    let non_ascii = move |i: usize| -> (bool, usize) {
+        match text.get(i..).and_then(|t| t.chars().next()) {
+            Some(c) => (c.is_whitespace(), c.len_utf8()),
+            None => (false, 1),
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip the whitespace before the word.
+        loop {
+            let &b = bytes.get(i)?;
+            if b < 0x80 {
+                if !is_ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (space, width) = non_ascii(i);
+                if !space {
+                    break;
+                }
+                i += width;
+            }
+        }
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (space, width) = non_ascii(i);
+                if space {
+                    break;
+                }
+                i += width;
+            }
+        }
+        Some((start, text.get(start..i).unwrap_or_default()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -35,6 +107,25 @@ mod tests {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(super::is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_readers_agree_with_char(
+            text in "[a-zA-Z0-9 .,'*_\t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2003}\u{3000}é—’“ß😀]{0,40}"
+        ) {
+            let words: Vec<(usize, &str)> = super::whitespace_words(&text).collect();
+            let expected: Vec<(usize, &str)> = text
+                .split(char::is_whitespace)
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+                .collect();
+            proptest::prop_assert_eq!(words, expected);
+            proptest::prop_assert_eq!(
+                super::first_alphanumeric(&text),
+                text.chars().find(|&c| c.is_alphanumeric())
+            );
         }
     }
 }

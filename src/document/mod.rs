@@ -441,10 +441,10 @@ impl Prose<'_> {
             .filter(|s| s.kind == SegKind::Text)
             .flat_map(move |s| {
                 let seg = &self.text[s.text_range()];
-                seg.split(char::is_whitespace)
-                    .filter(|w| w.chars().any(char::is_alphanumeric))
-                    .map(move |w| {
-                        let start = s.text_start() + (w.as_ptr() as usize - seg.as_ptr() as usize);
+                crate::chars::whitespace_words(seg)
+                    .filter(|(_, w)| crate::chars::first_alphanumeric(w).is_some())
+                    .map(move |(at, w)| {
+                        let start = s.text_start() + at;
                         start..start + w.len()
                     })
             })
