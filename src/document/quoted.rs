@@ -273,14 +273,15 @@ fn label_kind(label: &str, cues: &QuoteCues<'_>) -> LabelKind {
     }
     // The cheap tests first: most `Label:` leads are fields of a log or a task list.
     let qa = label.len() <= 2;
-    if !qa && !is_name(label) {
+    let name = is_name(label);
+    if !qa && !name {
         return LabelKind::Label;
     }
     let key = label.to_lowercase();
     if cues.quotations.is_question_answer(&key) {
         return LabelKind::QuestionAnswer;
     }
-    if !is_name(label)
+    if !name
         || cues.quotations.is_not_speaker(&key)
         || cues.fields.field(label).is_some()
         || cues.fields.log_column(label).is_some()

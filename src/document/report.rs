@@ -369,13 +369,19 @@ fn whole_document(
     // Markers stand at the top, with the meeting's details. A label is a word or two
     // (`Moderator:`, `Note taker:`); its words are counted only once it names a marker (most
     // labels are ruled out by their length first).
-    let labels = doc.prose.iter().take(MARKER_RUNS).flat_map(|p| {
-        p.text.lines().filter_map(|l| {
-            let l = l.trim_start_matches(['*', '_', ' ', '#']);
-            let colon = l.find(':')?;
-            (colon <= 40).then(|| (&l[..colon], true))
-        })
-    });
+    // Runs without a colon hold no label; a label's colon is in its line's first 41 bytes.
+    let labels = doc
+        .prose
+        .iter()
+        .take(MARKER_RUNS)
+        .filter(|p| memchr::memchr(b':', p.text.as_bytes()).is_some())
+        .flat_map(|p| {
+            p.text.lines().filter_map(|l| {
+                let l = l.trim_start_matches(['*', '_', ' ', '#']);
+                let colon = l.bytes().take(41).position(|b| b == b':')?;
+                Some((&l[..colon], true))
+            })
+        });
     let headings = doc
         .headings
         .iter()
