@@ -13,17 +13,14 @@ pub fn word(bytes: [u8; 8]) -> u64 {
     u64::from_le_bytes(bytes)
 }
 
-/// Whether some byte of `w` is zero. Exact for "any": the classic test's stray bits only
-/// ever sit above a real zero byte.
+/// The high bit of each byte of `w` that is `b`, and no other bit. Exact (the classic
+/// zero-byte test leaves stray bits above a match), so the lowest set bit finds the first one.
 #[inline]
-pub fn has_zero_byte(w: u64) -> bool {
-    w.wrapping_sub(ONES) & !w & HIGH_BITS != 0
-}
-
-/// Whether some byte of `w` is `b`.
-#[inline]
-pub fn has_byte(w: u64, b: u8) -> bool {
-    has_zero_byte(w ^ (u64::from(b) * ONES))
+pub fn eq_mask(w: u64, b: u8) -> u64 {
+    let t = w ^ (u64::from(b) * ONES);
+    // A byte of `t` is zero exactly when neither its low seven bits (which `+ 0x7F` carries
+    // into the high bit) nor its high bit are set; no sum carries into the next byte.
+    !(((t & !HIGH_BITS).wrapping_add(!HIGH_BITS)) | t) & HIGH_BITS
 }
 
 /// Eight ASCII bytes (no high bit set) with their capitals lower-cased, all at once: a byte
@@ -61,13 +58,15 @@ mod tests {
     #[test]
     fn a_byte_is_found_wherever_it_stands() {
         for at in 0..8 {
-            for b in [0u8, b':', 0x7f, 0x80, 0xff] {
-                let mut bytes = [b'a'; 8];
+            for b in 0..=255u8 {
+                let mut bytes = [b.wrapping_add(1); 8];
                 bytes[at] = b;
-                assert!(has_byte(word(bytes), b), "{b:#x} at {at}");
-                assert_eq!(has_zero_byte(word(bytes)), b == 0, "{b:#x} at {at}");
+                bytes[7 - at] = b;
+                let want = (0..8)
+                    .filter(|&k| bytes[k] == b)
+                    .fold(0u64, |m, k| m | 0x80 << (8 * k));
+                assert_eq!(eq_mask(word(bytes), b), want, "{b:#x} at {at}");
             }
-            assert!(!has_byte(word([b'a'; 8]), b':'));
         }
     }
 }

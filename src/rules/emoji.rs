@@ -93,8 +93,8 @@ const EMOTICONS: &[&str] = &[
 ];
 
 /// The emoji of a text: pictograph clusters, shortcodes and emoticons (byte ranges). One pass
-/// over the bytes: pictographs start with a byte of `E2` or more (U+2600 and up), shortcodes
-/// and emoticons with `:`, `;`, `^` or `<`.
+/// over the bytes: pictographs start with `E2` (U+2600 to U+2BFF) or `F0` (U+1F000 and up),
+/// shortcodes and emoticons with `:`, `;`, `^` or `<`.
 pub fn emoji_in(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let bytes = text.as_bytes();
@@ -113,6 +113,12 @@ pub fn emoji_in(text: &str) -> Vec<Range<usize>> {
             None => break,
         }
         let b = bytes[i];
+        // U+2000 to U+25FF (`E2 80`..`E2 97`: dashes, quotes, bullets, arrows) hold no
+        // pictograph: passed over without decoding.
+        if b == 0xE2 && bytes.get(i + 1).is_some_and(|&n| n < 0x98) {
+            i += 3;
+            continue;
+        }
         if b >= 0xE2 {
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
                 i += 1;
@@ -187,13 +193,13 @@ const EMOTICON_SECOND: [bool; 256] = {
     table
 };
 
-/// The bytes an emoji may start with: one of a character from U+2000 up (`E2` or more), or a
-/// colon, semicolon, caret or `<`. A table: the rule reads every byte of the prose.
+/// The bytes [`starts_in`] finds, as a table: for the last few bytes of a text, read one
+/// by one.
 const MAY_START: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = b >= 0xE2 || matches!(b as u8, b':' | b';' | b'^' | b'<');
+        table[b] = matches!(b as u8, 0xE2 | 0xF0 | b':' | b';' | b'^' | b'<');
         b += 1;
     }
     table
@@ -204,20 +210,29 @@ fn may_hold(text: &str) -> bool {
     next_start(text.as_bytes(), 0).is_some()
 }
 
-/// The position, from `from` on, of the next byte in [`MAY_START`]. Eight bytes at a time:
-/// a run of ASCII without `:`, `;`, `<` or `^` (nearly all prose) is passed over whole, and
-/// only the eight bytes around a candidate or a non-ASCII byte are read one by one.
+/// The bytes an emoji may start with, in eight bytes (the high bit of each): the first byte
+/// of a character from U+2000 to U+2FFF (`E2`: miscellaneous symbols, dingbats, `⭐`) or from
+/// U+10000 to U+3FFFF (`F0`: the pictograph planes), or a colon, semicolon, caret or `<`. No
+/// other first byte starts a character of [`in_pictograph_ranges`].
+#[inline]
+fn starts_in(w: u64) -> u64 {
+    use crate::swar::eq_mask;
+    [b':', b';', b'<', b'^', 0xE2, 0xF0]
+        .into_iter()
+        .fold(0, |m, b| m | eq_mask(w, b))
+}
+
+/// The position, from `from` on, of the next byte an emoji may start with ([`starts_in`]). Eight bytes at a time,
+/// each candidate found exactly by its bit (no byte of the eight is read again, so accented
+/// letters and dashes cost nothing more than plain ASCII).
 fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
-    use crate::swar::{HIGH_BITS, has_byte};
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let plain =
-            w & HIGH_BITS == 0 && ![b':', b';', b'<', b'^'].into_iter().any(|b| has_byte(w, b));
-        if !plain && let Some(n) = chunk.iter().position(|&b| MAY_START[usize::from(b)]) {
-            return Some(i + n);
+        let m = starts_in(u64::from_le_bytes(word));
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }
@@ -290,7 +305,7 @@ mod tests {
         /// Eight bytes at a time finds what a byte-by-byte search of the table finds.
         #[test]
         fn the_next_start_is_the_first_table_byte(
-            text in "([a-z :;<^é—🎉.]|ab|cd){0,40}",
+            text in "([a-z :;<^é—🎉⭐中.]|ab|cd){0,40}",
             from in 0usize..48,
         ) {
             let bytes = text.as_bytes();
@@ -299,6 +314,22 @@ mod tests {
                 .and_then(|rest| rest.iter().position(|&b| MAY_START[usize::from(b)]))
                 .map(|n| from + n);
             prop_assert_eq!(next_start(bytes, from), by_table);
+        }
+    }
+
+    /// Every pictograph starts with a byte of the table, and none from U+2000 to U+25FF
+    /// (passed over undecoded) is one.
+    #[test]
+    fn the_table_holds_every_pictograph_start() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if super::in_pictograph_ranges(c) {
+                assert!(MAY_START[usize::from(bytes[0])], "{c:?}");
+            }
+            if bytes[0] == 0xE2 && bytes[1] < 0x98 {
+                assert!(!super::in_pictograph_ranges(c), "{c:?}");
+            }
         }
     }
 
