@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::marks::Marks;
 use super::source::bom_len;
 use super::*;
 
@@ -94,8 +95,9 @@ struct Builder<'a> {
     table: Option<(usize, Option<usize>, usize)>,
     /// Open blockquotes: their prose runs are quoted material.
     in_quote: usize,
-    /// Where bare URLs may start in the source: `://` and `www.`, found in one pass.
-    url_marks: UrlMarks,
+    /// Where bare URLs may start in the source: `://` and `www.`, found in one pass, so
+    /// that a text event asks a lookup instead of searching its text.
+    url_marks: Marks,
 }
 
 pub(super) fn build<'a>(source: &'a str, cues: &QuoteCues<'_>) -> Document<'a> {
@@ -129,7 +131,7 @@ pub(super) fn build<'a>(source: &'a str, cues: &QuoteCues<'_>) -> Document<'a> {
         links: Vec::new(),
         table: None,
         in_quote: 0,
-        url_marks: UrlMarks::new(source),
+        url_marks: Marks::new(source, &["://", "www."]),
     };
     let text = &source[base..];
     for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
@@ -675,57 +677,9 @@ fn sections(headings: &[Heading], len: usize) -> Vec<Section> {
     out
 }
 
-/// Where `://` and `www.` (where a bare URL may start) stand in a document, found in one
-/// pass over its source: each verbatim text event then asks whether one lies inside it, a
-/// lookup instead of two searches of its text (which every text event of every file made).
-struct UrlMarks {
-    /// Each occurrence's byte range, in source order (the two never overlap: neither pattern
-    /// can start inside the other or inside itself).
-    marks: Vec<Range<usize>>,
-}
-
-impl UrlMarks {
-    fn new(source: &str) -> Self {
-        let b = source.as_bytes();
-        let mut marks: Vec<Range<usize>> = memchr::memmem::find_iter(b, "://")
-            .map(|at| at..at + 3)
-            .chain(memchr::memmem::find_iter(b, "www.").map(|at| at..at + 4))
-            .collect();
-        marks.sort_by_key(|r| r.start);
-        UrlMarks { marks }
-    }
-
-    /// Whether one lies wholly inside `range` of the source.
-    fn any_in(&self, range: &Range<usize>) -> bool {
-        let first = self.marks.partition_point(|m| m.start < range.start);
-        self.marks[first..]
-            .iter()
-            .take_while(|m| m.start < range.end)
-            .any(|m| m.end <= range.end)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn url_marks_find_what_searching_the_text_finds(
-            source in "[w.:/ a]{0,30}",
-            a in 0usize..31,
-            b in 0usize..31,
-        ) {
-            let marks = UrlMarks::new(&source);
-            let range = a.min(b).min(source.len())..a.max(b).min(source.len());
-            let text = &source[range.clone()];
-            proptest::prop_assert_eq!(
-                marks.any_in(&range),
-                text.contains("://") || text.contains("www."),
-                "{:?} in {:?}", text, source
-            );
-        }
-    }
 
     fn prose_texts(doc: &Document<'_>) -> Vec<String> {
         doc.prose.iter().map(|p| p.text.to_string()).collect()

@@ -7,6 +7,7 @@ pub mod content;
 pub mod dates;
 pub mod instructions;
 pub mod lines;
+mod marks;
 mod quoted;
 pub mod report;
 pub mod source;

@@ -36,15 +36,23 @@ pub(super) fn mark(doc: &mut Document<'_>, cues: &QuoteCues<'_>) {
     transcript_sections(doc, cues, &mut marks);
     turns(doc, cues, &mut marks);
     speaker_lines(doc, cues, &mut marks);
-    // Straight quotes, or curly ones (`“` is `E2 80 9C`): a byte search for either, the
-    // curly quote's searcher built once per run.
+    // Straight quotes, or curly ones (`“` is `E2 80 9C`): found once in the whole source,
+    // then looked up for each run that is a slice of it; a rendered run (`&quot;`) is
+    // searched itself, with the curly quote's searcher built once per process.
     static CURLY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{201c}"));
+    let quotes = super::marks::Marks::new(doc.source, &["\"", "\u{201c}"]);
     for (i, prose) in doc.prose.iter().enumerate() {
-        let bytes = prose.text.as_bytes();
-        if prose.all_quoted()
-            || !(memchr::memchr(b'"', bytes).is_some() || CURLY.find(bytes).is_some())
-        {
+        let holds = || {
+            let bytes = prose.text.as_bytes();
+            memchr::memchr(b'"', bytes).is_some() || CURLY.find(bytes).is_some()
+        };
+        let holds = match &prose.text {
+            std::borrow::Cow::Borrowed(t) => quotes.any_in_slice(doc.source, t),
+            std::borrow::Cow::Owned(_) => None,
+        }
+        .unwrap_or_else(holds);
+        if prose.all_quoted() || !holds {
             continue;
         }
         quoted_speech(prose, cues.quotations, |r| marks.push((i, r)));
