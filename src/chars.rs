@@ -55,48 +55,29 @@ fn is_ascii_space(b: u8) -> bool {
 /// instead of decoding every character.
 pub fn whitespace_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
-    // The width of the character at `i` if it is whitespace, or the negated width if not
-    // (`i` is always a character boundary: it only moves by whole characters).
-    let non_ascii = move |i: usize| -> (bool, usize) {
-        match text.get(i..).and_then(|t| t.chars().next()) {
-            Some(c) => (c.is_whitespace(), c.len_utf8()),
-            None => (false, 1),
+    // From `i` (always a character boundary: it only moves by whole characters), past the
+    // characters that are whitespace or not, as `space` says; ASCII without decoding.
+    let skip = move |mut i: usize, space: bool| -> usize {
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if is_ascii_space(b) != space {
+                    break;
+                }
+                i += 1;
+            } else {
+                match text.get(i..).and_then(|t| t.chars().next()) {
+                    Some(c) if c.is_whitespace() == space => i += c.len_utf8(),
+                    _ => break,
+                }
+            }
         }
+        i
     };
     let mut i = 0;
     std::iter::from_fn(move || {
-        // Skip the whitespace before the word.
-        loop {
-            let &b = bytes.get(i)?;
-            if b < 0x80 {
-                if !is_ascii_space(b) {
-                    break;
-                }
-                i += 1;
-            } else {
-                let (space, width) = non_ascii(i);
-                if !space {
-                    break;
-                }
-                i += width;
-            }
-        }
-        let start = i;
-        while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                if is_ascii_space(b) {
-                    break;
-                }
-                i += 1;
-            } else {
-                let (space, width) = non_ascii(i);
-                if space {
-                    break;
-                }
-                i += width;
-            }
-        }
-        Some((start, text.get(start..i).unwrap_or_default()))
+        let start = skip(i, true);
+        i = skip(start, false);
+        (i > start).then(|| (start, text.get(start..i).unwrap_or_default()))
     })
 }
 

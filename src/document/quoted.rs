@@ -43,15 +43,14 @@ pub(super) fn mark(doc: &mut Document<'_>, cues: &QuoteCues<'_>) {
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{201c}"));
     let quotes = super::marks::Marks::new(doc.source, &["\"", "\u{201c}"]);
     for (i, prose) in doc.prose.iter().enumerate() {
-        let holds = || {
-            let bytes = prose.text.as_bytes();
-            memchr::memchr(b'"', bytes).is_some() || CURLY.find(bytes).is_some()
-        };
         let holds = match &prose.text {
             std::borrow::Cow::Borrowed(t) => quotes.any_in_slice(doc.source, t),
             std::borrow::Cow::Owned(_) => None,
         }
-        .unwrap_or_else(holds);
+        .unwrap_or_else(|| {
+            let bytes = prose.text.as_bytes();
+            memchr::memchr(b'"', bytes).is_some() || CURLY.find(bytes).is_some()
+        });
         if prose.all_quoted() || !holds {
             continue;
         }

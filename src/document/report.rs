@@ -367,9 +367,9 @@ fn whole_document(
         }
     }
     // Markers stand at the top, with the meeting's details. A label is a word or two
-    // (`Moderator:`, `Note taker:`); its words are counted only once it names a marker (most
+    // (`Moderator:`, `Note taker:`), so its colon is in its line's first 41 bytes, and a run
+    // without a colon holds none; its words are counted only once it names a marker (most
     // labels are ruled out by their length first).
-    // Runs without a colon hold no label; a label's colon is in its line's first 41 bytes.
     let labels = doc
         .prose
         .iter()

@@ -193,14 +193,19 @@ const EMOTICON_SECOND: [bool; 256] = {
     table
 };
 
-/// The bytes [`starts_in`] finds, as a table: for the last few bytes of a text, read one
-/// by one.
+/// The bytes an emoji may start with: the first byte of a character from U+2000 to U+2FFF
+/// (`E2`: miscellaneous symbols, dingbats, `⭐`) or from U+10000 to U+3FFFF (`F0`: the
+/// pictograph planes), or a colon, semicolon, caret or `<`. No other first byte starts a
+/// character of [`in_pictograph_ranges`].
+const STARTS: [u8; 6] = [b':', b';', b'<', b'^', 0xE2, 0xF0];
+
+/// [`STARTS`] as a table: for the last few bytes of a text, read one by one.
 const MAY_START: [bool; 256] = {
     let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = matches!(b as u8, 0xE2 | 0xF0 | b':' | b';' | b'^' | b'<');
-        b += 1;
+    let mut i = 0;
+    while i < STARTS.len() {
+        table[STARTS[i] as usize] = true;
+        i += 1;
     }
     table
 };
@@ -210,21 +215,16 @@ fn may_hold(text: &str) -> bool {
     next_start(text.as_bytes(), 0).is_some()
 }
 
-/// The bytes an emoji may start with, in eight bytes (the high bit of each): the first byte
-/// of a character from U+2000 to U+2FFF (`E2`: miscellaneous symbols, dingbats, `⭐`) or from
-/// U+10000 to U+3FFFF (`F0`: the pictograph planes), or a colon, semicolon, caret or `<`. No
-/// other first byte starts a character of [`in_pictograph_ranges`].
+/// The bytes of [`STARTS`] in eight bytes: the high bit of each.
 #[inline]
 fn starts_in(w: u64) -> u64 {
     use crate::swar::eq_mask;
-    [b':', b';', b'<', b'^', 0xE2, 0xF0]
-        .into_iter()
-        .fold(0, |m, b| m | eq_mask(w, b))
+    STARTS.into_iter().fold(0, |m, b| m | eq_mask(w, b))
 }
 
-/// The position, from `from` on, of the next byte an emoji may start with ([`starts_in`]). Eight bytes at a time,
-/// each candidate found exactly by its bit (no byte of the eight is read again, so accented
-/// letters and dashes cost nothing more than plain ASCII).
+/// The position, from `from` on, of the next byte of [`STARTS`]. Eight bytes at a time, each
+/// candidate found exactly by its bit (no byte of the eight is read again, so accented letters
+/// and dashes cost nothing more than plain ASCII).
 fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
