@@ -153,6 +153,42 @@ pub struct SectionSet {
     /// and the canonical-name test (read once here, not per heading compared).
     forms: Vec<Vec<(String, Vec<String>)>>,
     cues: HeadCues,
+    /// Headings already read (see [`SectionSet::read_heading_text`]).
+    read: ReadCache,
+}
+
+/// A heading text reduced to its words, and what those words name as a heading inside a
+/// document ([`SectionSet::read_heading_words`] by head words too).
+#[derive(Debug)]
+pub struct HeadingRead {
+    pub words: HeadingWords,
+    pub read: Option<HeadingMatch>,
+}
+
+/// Heading texts already read, with what they read as. A folder of reports written from one
+/// template repeats the same headings, and reducing a heading to words and reading it is
+/// most of the work of finding a report's sections. Reading depends only on the set's data:
+/// re-indexing the set (after `extend`, `add_aliases`) empties the cache, a clone starts
+/// with an empty one, and it is emptied when it reaches [`ReadCache::LIMIT`] entries
+/// (memory stays bounded on a folder of unrelated documents). Shared by the threads linting files in parallel: a lookup holds
+/// the lock for one hash-map access.
+#[derive(Default)]
+struct ReadCache(std::sync::Mutex<HashMap<Box<str>, std::sync::Arc<HeadingRead>>>);
+
+impl ReadCache {
+    const LIMIT: usize = 4096;
+}
+
+impl Clone for ReadCache {
+    fn clone(&self) -> Self {
+        ReadCache::default()
+    }
+}
+
+impl std::fmt::Debug for ReadCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadCache")
+    }
 }
 
 impl SectionSet {
@@ -256,6 +292,7 @@ impl SectionSet {
     }
 
     fn reindex(&mut self) {
+        self.read = ReadCache::default();
         self.lookup.clear();
         self.phrases.clear();
         self.phrase_words.clear();
@@ -311,6 +348,27 @@ impl SectionSet {
     /// `by_head` false, only as a whole: a document's title is not read by its words).
     pub fn read_heading(&self, heading: &str, by_head: bool) -> Option<HeadingMatch> {
         self.read_heading_words(&heading_words(heading), by_head)
+    }
+
+    /// A heading text's words and [`SectionSet::read_heading`] by head words, from the cache of
+    /// texts read before when it holds this one. A poisoned lock (a thread that panicked while
+    /// holding it) only means no caching.
+    pub fn read_heading_text(&self, text: &str) -> std::sync::Arc<HeadingRead> {
+        if let Ok(cache) = self.read.0.lock()
+            && let Some(found) = cache.get(text)
+        {
+            return found.clone();
+        }
+        let words = heading_words(text);
+        let read = self.read_heading_words(&words, true);
+        let found = std::sync::Arc::new(HeadingRead { words, read });
+        if let Ok(mut cache) = self.read.0.lock() {
+            if cache.len() >= ReadCache::LIMIT {
+                cache.clear();
+            }
+            cache.insert(text.into(), found.clone());
+        }
+        found
     }
 
     /// [`SectionSet::read_heading`] of a heading already reduced to its words.
@@ -390,7 +448,7 @@ impl SectionSet {
     /// `found` says the report has are not looked for.
     pub fn halved_by(
         &self,
-        distinct: &[HeadingWords],
+        distinct: &[&HeadingWords],
         order: &[usize],
         found: impl Fn(usize) -> bool,
     ) -> Vec<usize> {
@@ -635,6 +693,32 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_read_again_comes_from_the_cache_until_the_set_changes() {
+        let mut set = SectionSet::default();
+        set.extend(super::super::SECTIONS.path, super::super::SECTIONS.text)
+            .unwrap_or_else(|e| panic!("the built-in sections load: {e}"));
+        let log = set.find("interaction-log");
+        let first = set.read_heading_text("## Touchpoints");
+        assert_eq!(first.words, heading_words("## Touchpoints"));
+        assert_eq!(first.read, set.read_heading_words(&first.words, true));
+        assert!(std::sync::Arc::ptr_eq(
+            &first,
+            &set.read_heading_text("## Touchpoints")
+        ));
+        // A clone reads for itself: its data may change apart from the original's.
+        let mut other = set.clone();
+        assert!(!std::sync::Arc::ptr_eq(
+            &first,
+            &other.read_heading_text("## Touchpoints")
+        ));
+        // New aliases change what a heading reads as: what was read before is forgotten.
+        assert!(other.add_aliases("interaction-log", &["Touchpoints".to_string()]));
+        let after = other.read_heading_text("## Touchpoints");
+        assert_eq!(after.read, log.map(HeadingMatch::Exact));
+        assert_ne!(after.read, first.read);
+    }
+
+    #[test]
     fn a_section_in_two_halves_needs_both_in_order() {
         let mut set = SectionSet::default();
         set.extend(super::super::SECTIONS.path, super::super::SECTIONS.text)
@@ -642,6 +726,7 @@ mod tests {
         let issues = set.find("issues-and-resolutions");
         let halved = |h: &[&str]| {
             let words: Vec<HeadingWords> = h.iter().map(|t| heading_words(t)).collect();
+            let words: Vec<&HeadingWords> = words.iter().collect();
             let order: Vec<usize> = (0..words.len()).collect();
             set.halved_by(&words, &order, |_| false).into_iter().next()
         };

@@ -5,8 +5,10 @@
 //! parts (`Proposed Next Steps`; `Issues and Next Steps` names two), or, when its words name
 //! nothing, by its content (a table with Date and Method columns is an interaction log).
 
+use std::sync::Arc;
+
 use crate::data::headings::HeadingWords;
-use crate::data::sections::HeadingMatch;
+use crate::data::sections::{HeadingMatch, HeadingRead};
 use crate::data::{Fields, SectionSet};
 
 use super::Document;
@@ -60,7 +62,7 @@ pub struct Report {
     /// What the sections say (client, period, dates, entries, tasks, …).
     pub content: super::content::Content,
     /// Each distinct heading text reduced to its words (see [`Report::heading_words`]).
-    words: Vec<HeadingWords>,
+    words: Vec<Arc<HeadingRead>>,
     /// For each heading, in document order, which of `words` its text is.
     words_of: Vec<usize>,
 }
@@ -77,28 +79,25 @@ impl Report {
         // meeting): each distinct heading text is reduced to words, and read, once. The words
         // are kept: read here, again for sections written in two halves and for the title,
         // and by missing-section's "did you mean".
-        let mut words: Vec<HeadingWords> = Vec::new();
-        let mut reads: Vec<Option<HeadingMatch>> = Vec::new();
+        let mut words: Vec<Arc<HeadingRead>> = Vec::new();
         let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
         let mut order: Vec<usize> = Vec::with_capacity(doc.headings.len());
         for h in &doc.headings {
             let k = *seen.entry(h.text.as_str()).or_insert_with(|| {
-                let w = crate::data::headings::heading_words(&h.text);
-                reads.push(set.read_heading_words(&w, true));
-                words.push(w);
+                words.push(set.read_heading_text(&h.text));
                 words.len() - 1
             });
             order.push(k);
         }
         for (i, &k) in order.iter().enumerate() {
-            let (Some(w), Some(read)) = (words.get(k), reads.get(k)) else {
+            let Some(heading) = words.get(k) else {
                 continue;
             };
             // The title is read as a whole only.
             let read = if Some(i) == title {
-                set.read_heading_words(w, false)
+                set.read_heading_words(&heading.words, false)
             } else {
-                read.clone()
+                heading.read.clone()
             };
             match read {
                 Some(HeadingMatch::Exact(kind)) => candidates.push((kind, i, Recognised::Exact)),
@@ -153,8 +152,9 @@ impl Report {
         } else {
             pseudo_headings(doc, set)
         };
-        let halved = set.halved_by(&words, &order, |k| sections.iter().any(|f| f.kind == k));
-        let first_heading = order.first().and_then(|&k| words.get(k));
+        let distinct: Vec<&HeadingWords> = words.iter().map(|h| &h.words).collect();
+        let halved = set.halved_by(&distinct, &order, |k| sections.iter().any(|f| f.kind == k));
+        let first_heading = order.first().and_then(|&k| words.get(k)).map(|h| &h.words);
         Report {
             sections,
             section_level,
@@ -169,7 +169,10 @@ impl Report {
 
     /// Heading `heading` reduced to its words (as section matching read it).
     pub fn heading_words(&self, heading: usize) -> Option<&HeadingWords> {
-        self.words_of.get(heading).and_then(|&k| self.words.get(k))
+        self.words_of
+            .get(heading)
+            .and_then(|&k| self.words.get(k))
+            .map(|h| &h.words)
     }
 
     /// Whether the report has section `kind`: a heading names it, the whole document is it,
