@@ -194,11 +194,13 @@ impl<'a> Builder<'a> {
         if let ProseContext::ListItem(i) = context {
             self.doc.items[i].prose.push(idx);
         }
+        let bytes = super::bytes::ByteSet::of(&text);
         self.doc.prose.push(Prose {
             text,
             segs,
             span,
             context,
+            bytes,
         });
         Some(idx)
     }

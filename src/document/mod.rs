@@ -3,6 +3,7 @@
 //! original source; the typed report view over it (`report.rs`); line index; dates.
 
 mod build;
+pub mod bytes;
 pub mod content;
 pub mod dates;
 pub mod instructions;
@@ -351,6 +352,8 @@ pub struct Prose<'a> {
     /// First source byte to last source byte of the run.
     pub span: Range<usize>,
     pub context: ProseContext,
+    /// Which bytes of interest [`Prose::text`] holds.
+    pub bytes: bytes::ByteSet,
 }
 
 impl Prose<'_> {

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::bytes::ByteSet;
 use super::{BlockKind, Document, Prose, ProseContext, Seg};
 use crate::data::Fields;
 use crate::data::quotations::Quotations;
@@ -36,21 +37,21 @@ pub(super) fn mark(doc: &mut Document<'_>, cues: &QuoteCues<'_>) {
     transcript_sections(doc, cues, &mut marks);
     turns(doc, cues, &mut marks);
     speaker_lines(doc, cues, &mut marks);
-    // Straight quotes, or curly ones (`“` is `E2 80 9C`): found once in the whole source,
-    // then looked up for each run that is a slice of it; a rendered run (`&quot;`) is
-    // searched itself, with the curly quote's searcher built once per process.
+    // Straight quotes (the run's byte set says), or curly ones (`“` is `E2 80 9C`): those
+    // are found once in the whole source, then looked up for each run that is a slice of it
+    // and holds an `E2`; a rendered run (`&quot;`) is searched itself, with the curly quote's
+    // searcher built once per process.
     static CURLY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{201c}"));
-    let quotes = super::marks::Marks::new(doc.source, &["\"", "\u{201c}"]);
+    let curly = super::marks::Marks::new(doc.source, &["\u{201c}"]);
     for (i, prose) in doc.prose.iter().enumerate() {
-        let holds = match &prose.text {
-            std::borrow::Cow::Borrowed(t) => quotes.any_in_slice(doc.source, t),
-            std::borrow::Cow::Owned(_) => None,
-        }
-        .unwrap_or_else(|| {
-            let bytes = prose.text.as_bytes();
-            memchr::memchr(b'"', bytes).is_some() || CURLY.find(bytes).is_some()
-        });
+        let holds = prose.bytes.any(ByteSet::QUOTE)
+            || prose.bytes.any(ByteSet::E2)
+                && match &prose.text {
+                    std::borrow::Cow::Borrowed(t) => curly.any_in_slice(doc.source, t),
+                    std::borrow::Cow::Owned(_) => None,
+                }
+                .unwrap_or_else(|| CURLY.find(prose.text.as_bytes()).is_some());
         if prose.all_quoted() || !holds {
             continue;
         }
@@ -480,7 +481,7 @@ fn speaker_lines(doc: &Document<'_>, cues: &QuoteCues<'_>, marks: &mut Vec<(usiz
             p.context,
             ProseContext::Paragraph | ProseContext::ListItem(_)
         ) || p.all_quoted()
-            || memchr::memchr(b':', p.text.as_bytes()).is_none()
+            || !p.bytes.any(ByteSet::COLON)
         {
             continue;
         }

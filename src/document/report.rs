@@ -377,7 +377,7 @@ fn whole_document(
         .prose
         .iter()
         .take(MARKER_RUNS)
-        .filter(|p| memchr::memchr(b':', p.text.as_bytes()).is_some())
+        .filter(|p| p.bytes.any(super::bytes::ByteSet::COLON))
         .flat_map(|p| {
             p.text.lines().filter_map(|l| {
                 let l = l.trim_start_matches(['*', '_', ' ', '#']);

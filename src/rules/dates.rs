@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::ProseContext;
+use crate::document::bytes::ByteSet;
 use crate::document::dates::{self, DateContext, DateFormat, DateValue};
 
 use super::{Context, Rule, declare_rule};
@@ -233,7 +234,7 @@ fn find_vague_dates(cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
         let text = prose.text.as_ref();
         let mut ranges: Vec<Range<usize>> = Vec::new();
         let mut at = 0;
-        let lines = if memchr::memchr(b':', text.as_bytes()).is_some() {
+        let lines = if prose.bytes.any(ByteSet::COLON) {
             text
         } else {
             ""

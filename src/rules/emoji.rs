@@ -1,6 +1,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
+use crate::document::bytes::ByteSet;
 use crate::document::{BlockKind, SegKind};
 
 use super::{Context, Rule, declare_rule};
@@ -199,6 +200,14 @@ const EMOTICON_SECOND: [bool; 256] = {
 /// character of [`in_pictograph_ranges`].
 const STARTS: [u8; 6] = [b':', b';', b'<', b'^', 0xE2, 0xF0];
 
+/// The byte classes of [`STARTS`]: a prose run whose byte set has none holds no emoji.
+const START_CLASSES: ByteSet = ByteSet::COLON
+    .or(ByteSet::SEMICOLON)
+    .or(ByteSet::LESS_THAN)
+    .or(ByteSet::CARET)
+    .or(ByteSet::E2)
+    .or(ByteSet::F0);
+
 /// [`STARTS`] as a table: for the last few bytes of a text, read one by one.
 const MAY_START: [bool; 256] = {
     let mut table = [false; 256];
@@ -263,7 +272,7 @@ impl Rule for Emoji {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let code = code_text(cx);
         for prose in &cx.doc.prose {
-            if cx.skips_run(prose) {
+            if !prose.bytes.any(START_CLASSES) || cx.skips_run(prose) {
                 continue;
             }
             for seg in prose.segs.iter().filter(|s| s.kind == SegKind::Text) {
@@ -298,7 +307,8 @@ impl Rule for Emoji {
 
 #[cfg(test)]
 mod tests {
-    use super::{MAY_START, emoji_in, next_start};
+    use super::{MAY_START, START_CLASSES, STARTS, emoji_in, next_start};
+    use crate::document::bytes::ByteSet;
     use proptest::prelude::*;
 
     proptest! {
@@ -315,6 +325,18 @@ mod tests {
                 .map(|n| from + n);
             prop_assert_eq!(next_start(bytes, from), by_table);
         }
+    }
+
+    /// A text with a byte of [`STARTS`] has one of their classes (`—` and `🎉` stand for `E2`
+    /// and `F0`).
+    #[test]
+    fn every_start_byte_has_its_class() {
+        for sample in [":", ";", "<", "^", "\u{2014}", "\u{1f389}"] {
+            let b = sample.as_bytes()[0];
+            assert!(STARTS.contains(&b), "{sample}");
+            assert!(ByteSet::of(sample).any(START_CLASSES), "{sample}");
+        }
+        assert_eq!(STARTS.len(), 6, "a new start byte needs its class here");
     }
 
     /// Every pictograph starts with a byte of the table, and none from U+2000 to U+25FF

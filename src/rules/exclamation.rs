@@ -1,5 +1,6 @@
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::SegKind;
+use crate::document::bytes::ByteSet;
 use crate::vocab::check::ProseTokens;
 
 use super::{Context, Rule, declare_rule};
@@ -36,7 +37,7 @@ impl Rule for Exclamation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let vocab = &cx.settings.data.vocabulary;
         for prose in &cx.doc.prose {
-            if cx.skips_run(prose) || !prose.text.contains('!') {
+            if !prose.bytes.any(ByteSet::EXCLAMATION) || cx.skips_run(prose) {
                 continue;
             }
             let pt = ProseTokens::new(prose, vocab);

@@ -5,6 +5,7 @@
 //! are day-first by convention and show nothing.)
 
 use super::super::Document;
+use super::super::bytes::ByteSet;
 use super::super::dates::{self, DateContext, DateValue};
 use crate::settings::DateOrder;
 
@@ -12,7 +13,8 @@ use crate::settings::DateOrder;
 pub(super) fn settled(doc: &Document<'_>) -> Option<DateOrder> {
     let (mut mdy, mut dmy) = (false, false);
     for p in &doc.prose {
-        if !has_numeric_date(p.text.as_bytes()) {
+        let may = p.bytes.any(ByteSet::DIGIT) && p.bytes.any(ByteSet::SLASH.or(ByteSet::HYPHEN));
+        if !(may && has_numeric_date(p.text.as_bytes())) {
             continue;
         }
         for m in dates::find_dates(&p.text, &DateContext::default()) {

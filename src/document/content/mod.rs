@@ -22,6 +22,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
+use super::bytes::ByteSet;
 use super::dates::{self, DateContext, DateFormat, DateValue};
 use super::{Document, Prose, ProseContext};
 use crate::data::{Fields, Placeholders, SectionSet};
@@ -454,7 +455,12 @@ impl Cx<'_, '_> {
         };
         let mut run_dates = Vec::with_capacity(self.doc.prose.len());
         for p in &self.doc.prose {
-            let found = dates::find_dates(&p.text, &dcx);
+            // Every date holds a digit.
+            let found = if p.bytes.any(ByteSet::DIGIT) {
+                dates::find_dates(&p.text, &dcx)
+            } else {
+                Vec::new()
+            };
             run_dates.push(
                 found
                     .iter()
