@@ -91,17 +91,20 @@ pub struct PlaceholderMatch<'t> {
 /// extract them itself, but exhaustively (every case variant of every `(?i)` word): that was
 /// two thirds of this matcher's compile time, paid by every run of the binary, and three
 /// bytes are as selective on report prose.
+/// The longest literal [`first_bytes`] keeps.
+const LITERAL_LEN: usize = 3;
+
 fn first_bytes(patterns: &[&str]) -> Option<Seq> {
     let mut all = Seq::empty();
     for pattern in patterns {
         let hir = regex_syntax::parse(pattern).ok()?;
         let mut seq = Extractor::new()
             .kind(ExtractKind::Prefix)
-            .limit_literal_len(3)
+            .limit_literal_len(LITERAL_LEN)
             .limit_class(4)
             .limit_total(64)
             .extract(&hir);
-        seq.keep_first_bytes(3);
+        seq.keep_first_bytes(LITERAL_LEN);
         all.union(&mut seq);
     }
     all.optimize_for_prefix_by_preference();
@@ -151,6 +154,22 @@ impl Gate {
         Some(Gate { bytes, longer })
     }
 
+    /// Where the literals start in `source`, for [`SourceGate`]: one search for each one-byte
+    /// literal and one for the longer ones, over the whole text.
+    fn starts_in(&self, source: &str) -> Vec<usize> {
+        let b = source.as_bytes();
+        let mut starts: Vec<usize> = self
+            .bytes
+            .iter()
+            .flat_map(|&x| memchr::memchr_iter(x, b))
+            .collect();
+        if let Some(longer) = &self.longer {
+            starts.extend(longer.find_iter(b).map(|m| m.start()));
+        }
+        starts.sort_unstable();
+        starts
+    }
+
     fn may_match(&self, text: &str) -> bool {
         let t = text.as_bytes();
         let byte = match self.bytes[..] {
@@ -164,7 +183,54 @@ impl Gate {
     }
 }
 
+/// The gate's answer for the runs of one document, from one search of its whole source: a
+/// run that is a slice of the source may hold a match only where a literal starts inside it
+/// or up to [`SourceGate::REACH`] bytes before it (a literal the search found there may hide
+/// one that starts inside: matches do not overlap). Searching each short run instead costs
+/// more in set-up than in the search.
+pub struct SourceGate<'s> {
+    source: &'s str,
+    starts: Vec<usize>,
+}
+
+impl SourceGate<'_> {
+    /// How far before a run a literal that may overlap it can start.
+    const REACH: usize = LITERAL_LEN - 1;
+
+    /// `None` when `text` is not a slice of the source (a rendered copy).
+    fn may_match(&self, text: &str) -> Option<bool> {
+        let start = (text.as_ptr() as usize).checked_sub(self.source.as_ptr() as usize)?;
+        let end = start + text.len();
+        if end > self.source.len() {
+            return None;
+        }
+        let first = self.starts.partition_point(|&s| s + Self::REACH < start);
+        Some(self.starts.get(first).is_some_and(|&s| s < end))
+    }
+}
+
 impl Placeholders {
+    /// The gate for every run of the document `source`: one search of the whole text.
+    pub fn source_gate<'s>(&self, source: &'s str) -> Option<SourceGate<'s>> {
+        let gate = self.gate.as_ref()?;
+        Some(SourceGate {
+            source,
+            starts: gate.starts_in(source),
+        })
+    }
+
+    /// [`Placeholders::find_iter`] of a run of the document `gate` was made for.
+    pub fn find_iter_in<'t>(
+        &'t self,
+        gate: Option<&SourceGate<'_>>,
+        text: &'t str,
+    ) -> impl Iterator<Item = PlaceholderMatch<'t>> + 't {
+        let may = gate
+            .and_then(|g| g.may_match(text))
+            .unwrap_or_else(|| self.may_match(text));
+        self.matches(may, text)
+    }
+
     pub fn load(path: &str, text: &str) -> Result<(Self, Vec<PlaceholderExample>), DataError> {
         Self::load_all(path, text).map(|(p, examples, _)| (p, examples))
     }
@@ -263,9 +329,18 @@ impl Placeholders {
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = PlaceholderMatch<'t>> + 't {
-        // A text the gate rules out holds no match; and none matches the empty text, since
-        // every match starts with one of the gate's literals, each at least a byte long.
-        let text = if self.may_match(text) { text } else { "" };
+        self.matches(self.may_match(text), text)
+    }
+
+    /// The matches in `text`, none when the gate ruled it out (`may` false): a text the gate
+    /// rules out holds no match, and none matches the empty text, since every match starts
+    /// with one of the gate's literals, each at least a byte long.
+    fn matches<'t>(
+        &'t self,
+        may: bool,
+        text: &'t str,
+    ) -> impl Iterator<Item = PlaceholderMatch<'t>> + 't {
+        let text = if may { text } else { "" };
         self.any.find_iter(text).map(move |m| {
             let template = self
                 .defs
@@ -335,5 +410,39 @@ mod tests {
             let theirs: Vec<_> = plain.find_iter(&text).map(|m| m.range()).collect();
             prop_assert_eq!(ours, theirs);
         }
+
+        /// A slice of a document, gated by one search of the whole document, has the matches
+        /// it has searched alone: a literal the document's search found across the slice's
+        /// start does not hide one inside it.
+        #[test]
+        fn the_gate_of_a_whole_source_loses_no_match_in_its_slices(
+            source in "([\\[<{]|TBD|TBC|TODO|XX|XXX|YYYY-MM|yyyy|DD/MM/YYYY|lorem ipsum|X people|N days|[a-zA-Z ]){0,30}",
+            a in 0usize..120,
+            b in 0usize..120,
+        ) {
+            static BUILTIN: std::sync::LazyLock<Placeholders> =
+                std::sync::LazyLock::new(|| builtin().0);
+            let p = &*BUILTIN;
+            let (lo, hi) = (a.min(b).min(source.len()), a.max(b).min(source.len()));
+            let Some(text) = source.get(lo..hi) else {
+                return Ok(());
+            };
+            let gate = p.source_gate(&source);
+            prop_assert!(gate.is_some());
+            let gated: Vec<_> = p.find_iter_in(gate.as_ref(), text).map(|m| m.range).collect();
+            let alone: Vec<_> = p.find_iter(text).map(|m| m.range).collect();
+            prop_assert_eq!(gated, alone, "{:?} in {:?}", text, source);
+        }
+    }
+
+    #[test]
+    fn a_copy_is_gated_by_itself() {
+        let (p, _) = builtin();
+        let source = "Owner: TBD";
+        let gate = p.source_gate(source);
+        let copy = String::from(source);
+        assert!(gate.as_ref().is_some_and(|g| g.may_match(&copy).is_none()));
+        assert_eq!(p.find_iter_in(gate.as_ref(), &copy).count(), 1);
+        assert!(gate.is_some_and(|g| g.may_match(&source[..5]) == Some(false)));
     }
 }

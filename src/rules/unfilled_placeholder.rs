@@ -53,13 +53,14 @@ impl Rule for UnfilledPlaceholder {
                 .with_help("write what it asks for in its place, or remove it"),
             );
         }
+        let gate = placeholders.source_gate(cx.doc.source);
         for prose in &cx.doc.prose {
             // A quotation's brackets are the quoter's (`[sic]`, `[the CA system]`), and a
             // template's `>` instructions may stay.
             if in_spans(&quotes, prose.span.start) || cx.is_instruction(prose) {
                 continue;
             }
-            for m in placeholders.find_iter(&prose.text) {
+            for m in placeholders.find_iter_in(gate.as_ref(), &prose.text) {
                 // Someone else's words (quoted speech, a transcript turn: `we'll have a TBD
                 // for your client's release`) are quoted, not template text.
                 if !in_writable_text(prose, m.range.clone())
