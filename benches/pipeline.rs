@@ -7,7 +7,9 @@
 //!      and as the real binary over the folder (parallel, as users run it).
 //!
 //! It prints MB/s, files/s and ratios to the floor, as medians of several runs. `--keep DIR`
-//! writes the corpus to DIR and keeps it, for profiling the binary on it.
+//! writes the corpus to DIR and keeps it, for profiling the binary on it. `--ab ROUNDS` times
+//! only the small corpus's floor and library call, ROUNDS rounds, and prints their minima and
+//! medians: run the bench binaries of two commits alternately to compare them.
 
 mod corpus;
 
@@ -60,6 +62,44 @@ fn library(files: &[PathBuf], settings: &Settings) -> usize {
         diags += ccr_lint::lint_path(&text, Some(f), settings).len();
     }
     diags
+}
+
+/// `--ab ROUNDS`: the small corpus only, the floor and the library call once each per round,
+/// then their minimum and median over the rounds. Two commits are compared by running their
+/// bench binaries alternately, several times each: on a shared machine the minima repeat
+/// within about 1 % when it is quiet, while medians of runs hours apart vary by tens of
+/// percent.
+fn ab(rounds: usize, files: &[PathBuf], settings: &Settings) {
+    let once = |f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        f();
+        t.elapsed()
+    };
+    let (mut floors, mut libs) = (Vec::new(), Vec::new());
+    std::hint::black_box(library(files, settings)); // warm-up
+    for _ in 0..rounds {
+        floors.push(once(&mut || {
+            std::hint::black_box(floor(files));
+        }));
+        libs.push(once(&mut || {
+            std::hint::black_box(library(files, settings));
+        }));
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let (floor_min, lib_min) = (
+        floors.iter().min().copied().unwrap_or_default(),
+        libs.iter().min().copied().unwrap_or_default(),
+    );
+    println!(
+        "small corpus, {} reports, {rounds} rounds: floor min {:.1} ms, median {:.1} ms; \
+         library min {:.1} ms, median {:.1} ms; {:.2}× the floor (minima)",
+        files.len(),
+        ms(floor_min),
+        ms(median(floors)),
+        ms(lib_min),
+        ms(median(libs)),
+        lib_min.as_secs_f64() / floor_min.as_secs_f64().max(f64::MIN_POSITIVE)
+    );
 }
 
 fn binary(args: &[&Path]) {
@@ -132,6 +172,15 @@ fn main() {
         ..Default::default()
     })
     .expect("default settings");
+    if let Some(rounds) = args
+        .iter()
+        .position(|a| a == "--ab")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        ab(rounds.max(1), &small_files, &settings);
+        return;
+    }
 
     println!(
         "ccr-lint benchmark — {} rules, medians of {runs} runs",
