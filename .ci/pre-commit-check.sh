@@ -21,6 +21,10 @@ export PRE_COMMIT_HOME="$work/cache"
 # `cargo install` (run here and by pre-commit) reuses compiled dependencies from the usual
 # target dir.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
+# These builds (one here, one per try-repo below, each of a fresh copy of the repository)
+# test how the hooks are wired, not the optimiser: without whole-program optimisation each
+# takes about a minute instead of three.
+export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 
 # The snippet, exactly as the page shows it.
 python3 - "$repo/docs/ci.md" > "$work/snippet.yaml" <<'PY'
