@@ -170,8 +170,8 @@ pub struct HeadingRead {
 /// most of the work of finding a report's sections. Reading depends only on the set's data:
 /// re-indexing the set (after `extend`, `add_aliases`) empties the cache, a clone starts
 /// with an empty one, and it is emptied when it reaches [`ReadCache::LIMIT`] entries
-/// (memory stays bounded on a folder of unrelated documents). Shared by the threads linting files in parallel: a lookup holds
-/// the lock for one hash-map access.
+/// (memory stays bounded on a folder of unrelated documents). Shared by the threads linting
+/// files in parallel: a lookup holds the lock for one hash-map access.
 #[derive(Default)]
 struct ReadCache(std::sync::Mutex<HashMap<Box<str>, std::sync::Arc<HeadingRead>>>);
 
