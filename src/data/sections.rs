@@ -692,11 +692,17 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_heading_read_again_comes_from_the_cache_until_the_set_changes() {
+    /// The built-in sections, as a set of their own.
+    fn builtin_set() -> SectionSet {
         let mut set = SectionSet::default();
         set.extend(super::super::SECTIONS.path, super::super::SECTIONS.text)
             .unwrap_or_else(|e| panic!("the built-in sections load: {e}"));
+        set
+    }
+
+    #[test]
+    fn a_heading_read_again_comes_from_the_cache_until_the_set_changes() {
+        let set = builtin_set();
         let log = set.find("interaction-log");
         let first = set.read_heading_text("## Touchpoints");
         assert_eq!(first.words, heading_words("## Touchpoints"));
@@ -720,9 +726,7 @@ mod tests {
 
     #[test]
     fn a_section_in_two_halves_needs_both_in_order() {
-        let mut set = SectionSet::default();
-        set.extend(super::super::SECTIONS.path, super::super::SECTIONS.text)
-            .unwrap_or_else(|e| panic!("the built-in sections load: {e}"));
+        let set = builtin_set();
         let issues = set.find("issues-and-resolutions");
         let halved = |h: &[&str]| {
             let words: Vec<HeadingWords> = h.iter().map(|t| heading_words(t)).collect();

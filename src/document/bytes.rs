@@ -27,9 +27,19 @@ impl ByteSet {
 
     /// The classes of the bytes of `text`: one table lookup per byte, no branch.
     pub fn of(text: &str) -> ByteSet {
-        ByteSet(text.bytes().fold(0, |set, b| {
-            set | CLASS.get(usize::from(b)).copied().unwrap_or(0)
-        }))
+        Self::of_bytes(text.as_bytes())
+    }
+
+    /// The classes of `bytes` (a `const fn`, so that a set of classes can be named by the
+    /// bytes it stands for).
+    pub const fn of_bytes(bytes: &[u8]) -> ByteSet {
+        let mut set = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            set |= CLASS[bytes[i] as usize];
+            i += 1;
+        }
+        ByteSet(set)
     }
 
     /// Both sets' classes.
